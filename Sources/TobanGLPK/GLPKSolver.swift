@@ -1,0 +1,237 @@
+import CGLPK
+import TobanMIP
+
+/// Solves a ``TobanMIP/LinearModel`` with GLPK's branch-and-cut (`glp_intopt`).
+///
+/// Every model is validated in Swift first (GLPK aborts the process on bad input). Progress
+/// is polled from the search tree on every callback — incumbents found by GLPK's own
+/// heuristics do not raise `GLP_IBINGO` — and an error thrown by the progress handler
+/// terminates the search and is rethrown once GLPK has returned. Silent unless
+/// ``TobanMIP/SolveOptions/verbose`` is set.
+public struct GLPKSolver: MIPSolver {
+    /// Creates a solver.
+    public init() {}
+
+    /// `glpk` and the library version, e.g. `glpk 5.0`.
+    public var name: String {
+        guard let version = glp_version() else { return "glpk" }
+        return "glpk " + String(cString: version)
+    }
+
+    public func solve(_ model: LinearModel, options: SolveOptions = SolveOptions(),
+                      progress: ProgressHandler? = nil) throws -> SolveResult {
+        try model.validate()
+        try GLPKSolver.validate(options, variableCount: model.variables.count)
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+
+        let previousTerminal = glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        defer { glp_term_out(previousTerminal) }
+
+        if model.variables.isEmpty {
+            // GLPK handles an empty problem, but the answer is immediate and needs no native call.
+            let feasible = model.infeasibilities(of: []).isEmpty
+            return SolveResult(termination: feasible ? .optimal : .infeasible,
+                               primal: feasible ? .feasiblePoint : .noSolution, values: [],
+                               objective: feasible ? model.objectiveConstant : nil,
+                               bound: feasible ? model.objectiveConstant : nil,
+                               time: elapsed(), rawStatus: "empty model")
+        }
+
+        // A start is passed with glp_ios_heur_sol, which indexes the problem the tree works on:
+        // GLPK's MIP presolver renumbers that problem, so a start turns presolve off.
+        let start = options.start.flatMap { model.infeasibilities(of: $0).isEmpty ? $0 : nil }
+        let problem = GLPKProblem()
+        problem.load(model)
+
+        let context = SearchContext(progress: progress, start: start, elapsed: elapsed)
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        iocp.presolve = (options.presolve && start == nil) ? GLP_ON : GLP_OFF
+        iocp.mip_gap = options.relativeGap
+        if let limit = options.timeLimit { iocp.tm_lim = GLPKSolver.milliseconds(limit) }
+        iocp.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().handle(tree)
+        }
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        iocp.cb_info = unmanaged.toOpaque()
+
+        var rootCode: Int32 = 0
+        if iocp.presolve == GLP_OFF {
+            // Without the MIP presolver glp_intopt needs the LP relaxation's optimal basis.
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+            smcp.presolve = GLP_OFF
+            if let limit = options.timeLimit { smcp.tm_lim = GLPKSolver.milliseconds(limit) }
+            rootCode = glp_simplex(problem.pointer, &smcp)
+            let lpStatus = glp_get_status(problem.pointer)
+            if rootCode != 0 || lpStatus != GLP_OPT {
+                let raw = "glp_simplex=\(GLPKSolver.codeName(rootCode)) status=\(GLPKSolver.statusName(lpStatus))"
+                let termination: TerminationStatus
+                switch (rootCode, lpStatus) {
+                case (GLP_ETMLIM, _): termination = .timeLimit
+                case (0, GLP_NOFEAS): termination = .infeasible
+                case (0, GLP_UNBND): termination = try refineUnbounded(model, options: options)
+                default: termination = .numericalError
+                }
+                return SolveResult(termination: termination, primal: .noSolution, values: [],
+                                   objective: nil, bound: nil, time: elapsed(), rawStatus: raw)
+            }
+        }
+
+        let code = glp_intopt(problem.pointer, &iocp)
+        if let error = context.error { throw error }
+        let status = glp_mip_status(problem.pointer)
+        let raw = "glp_intopt=\(GLPKSolver.codeName(code)) status=\(GLPKSolver.statusName(status))"
+        let hasPoint = status == GLP_OPT || status == GLP_FEAS
+        var termination: TerminationStatus
+        switch code {
+        case 0:
+            switch status {
+            case GLP_OPT: termination = .optimal
+            case GLP_NOFEAS: termination = .infeasible
+            case GLP_FEAS: termination = .gapLimit  // conservative: not proven optimal
+            default: termination = .numericalError
+            }
+        case GLP_EMIPGAP: termination = .gapLimit
+        case GLP_ETMLIM: termination = .timeLimit
+        case GLP_ESTOP: termination = .interrupted
+        case GLP_ENOPFS: termination = .infeasible
+        case GLP_ENODFS: termination = try refineUnbounded(model, options: options)
+        case GLP_EBOUND: termination = .invalidModel
+        default: termination = .numericalError  // GLP_EROOT, GLP_EFAIL and anything new
+        }
+        if termination == .optimal && !hasPoint { termination = .numericalError }
+        var values: [Double] = []
+        var objective: Double?
+        if hasPoint {
+            values = (1...model.variables.count).map { glp_mip_col_val(problem.pointer, Int32($0)) }
+            // Integral columns come back as doubles within GLPK's tolerance: round them.
+            for (j, v) in model.variables.enumerated() where v.kind != .continuous {
+                values[j] = values[j].rounded()
+            }
+            objective = model.objectiveValue(of: values)
+        }
+        let bound: Double? = termination == .optimal ? objective : context.bound
+        return SolveResult(termination: termination, primal: hasPoint ? .feasiblePoint : .noSolution,
+                           values: values, objective: objective, bound: bound, time: elapsed(), rawStatus: raw)
+    }
+
+    /// Tells an LP relaxation without a dual-feasible solution apart: infeasible, or unbounded
+    /// (a feasible MIP whose relaxation is unbounded is unbounded for rational data).
+    private func refineUnbounded(_ model: LinearModel, options: SolveOptions) throws -> TerminationStatus {
+        let zero = [Double](repeating: 0, count: model.variables.count)
+        let feasibility = GLPKProblem()
+        feasibility.load(model, objective: zero)
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        iocp.presolve = GLP_ON
+        if let limit = options.timeLimit { iocp.tm_lim = GLPKSolver.milliseconds(limit) }
+        let code = glp_intopt(feasibility.pointer, &iocp)
+        let status = glp_mip_status(feasibility.pointer)
+        if code == GLP_ENOPFS || status == GLP_NOFEAS { return .infeasible }
+        if status == GLP_OPT || status == GLP_FEAS { return .unbounded }
+        return .infeasibleOrUnbounded
+    }
+
+    static func validate(_ options: SolveOptions, variableCount: Int) throws(InvalidModelError) {
+        var defects: [ModelDefect] = []
+        if let t = options.timeLimit, !(t.isFinite && t > 0) {
+            defects.append(ModelDefect("time limit must be a positive number of seconds, got \(t)"))
+        }
+        if !(options.relativeGap.isFinite && options.relativeGap >= 0 && options.relativeGap < 1) {
+            defects.append(ModelDefect("relative gap must be in [0, 1), got \(options.relativeGap)"))
+        }
+        if let start = options.start {
+            if start.count != variableCount {
+                defects.append(ModelDefect("start has \(start.count) values for \(variableCount) variables"))
+            } else if start.contains(where: { !$0.isFinite }) {
+                defects.append(ModelDefect("start contains NaN or infinite values"))
+            }
+        }
+        if !defects.isEmpty { throw InvalidModelError(defects: defects) }
+    }
+
+    /// Seconds to GLPK's `Int32` milliseconds, clamped (GLPK takes `INT_MAX` as no limit).
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        let ms = (seconds * 1000).rounded(.up)
+        return ms >= Double(Int32.max - 1) ? Int32.max - 1 : Swift.max(1, Int32(ms))
+    }
+
+    static func codeName(_ code: Int32) -> String {
+        let names: [Int32: String] = [
+            0: "0", GLP_EBADB: "GLP_EBADB", GLP_ESING: "GLP_ESING", GLP_ECOND: "GLP_ECOND",
+            GLP_EBOUND: "GLP_EBOUND", GLP_EFAIL: "GLP_EFAIL", GLP_EOBJLL: "GLP_EOBJLL",
+            GLP_EOBJUL: "GLP_EOBJUL", GLP_EITLIM: "GLP_EITLIM", GLP_ETMLIM: "GLP_ETMLIM",
+            GLP_ENOPFS: "GLP_ENOPFS", GLP_ENODFS: "GLP_ENODFS", GLP_EROOT: "GLP_EROOT",
+            GLP_ESTOP: "GLP_ESTOP", GLP_EMIPGAP: "GLP_EMIPGAP",
+        ]
+        return names[code] ?? "code \(code)"
+    }
+
+    static func statusName(_ status: Int32) -> String {
+        let names: [Int32: String] = [
+            GLP_UNDEF: "GLP_UNDEF", GLP_FEAS: "GLP_FEAS", GLP_INFEAS: "GLP_INFEAS",
+            GLP_NOFEAS: "GLP_NOFEAS", GLP_OPT: "GLP_OPT", GLP_UNBND: "GLP_UNBND",
+        ]
+        return names[status] ?? "status \(status)"
+    }
+}
+
+/// State shared with GLPK's C callback for one search.
+///
+/// Not `Sendable`: it lives on the solving thread for the duration of one `glp_intopt` call.
+private final class SearchContext {
+    let progress: ProgressHandler?
+    let start: [Double]?
+    let elapsed: () -> Double
+    var error: (any Error)?
+    var incumbent: Double?
+    var bound: Double?
+    var startOffered = false
+    var lastReport = -1.0
+
+    init(progress: ProgressHandler?, start: [Double]?, elapsed: @escaping () -> Double) {
+        self.progress = progress
+        self.start = start
+        self.elapsed = elapsed
+    }
+
+    func handle(_ tree: OpaquePointer) {
+        if error != nil {
+            glp_ios_terminate(tree)
+            return
+        }
+        if glp_ios_reason(tree) == GLP_IHEUR, !startOffered, let start {
+            startOffered = true
+            var x = [0.0] + start  // GLPK arrays are 1-based
+            _ = glp_ios_heur_sol(tree, &x)  // non-zero only when not better than the incumbent
+        }
+        let previous = (incumbent, bound)
+        if let problem = glp_ios_get_prob(tree) {
+            let status = glp_mip_status(problem)
+            if status == GLP_FEAS || status == GLP_OPT { incumbent = glp_mip_obj_val(problem) }
+        }
+        let best = glp_ios_best_node(tree)
+        if best != 0 { bound = glp_ios_node_bound(tree, best) }
+        guard let progress else { return }
+        let now = elapsed()
+        guard previous.0 != incumbent || previous.1 != bound || now - lastReport >= 0.2 else { return }
+        lastReport = now
+        do {
+            try progress(SolveProgress(incumbent: incumbent, bound: bound, elapsed: now))
+        } catch {
+            self.error = error
+            glp_ios_terminate(tree)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// Why a solve stopped.
+///
+/// Kept apart from ``PrimalStatus`` as in JuMP: a time limit may stop the search with or
+/// without a feasible point in hand, and only ``optimal`` means the bound was closed.
+public enum TerminationStatus: String, Sendable, Codable {
+    /// The search finished and proved the incumbent optimal (within the solver's tolerances).
+    case optimal
+    /// The search stopped because the relative gap fell below the requested limit.
+    case gapLimit = "gap-limit"
+    /// The time limit was reached.
+    case timeLimit = "time-limit"
+    /// The model has no feasible point.
+    case infeasible
+    /// The objective is unbounded over the feasible set.
+    case unbounded
+    /// The LP relaxation has no dual-feasible solution: infeasible or unbounded, not told apart.
+    case infeasibleOrUnbounded = "infeasible-or-unbounded"
+    /// The model was rejected before reaching the solver (see ``InvalidModelError``).
+    case invalidModel = "invalid-model"
+    /// The search was interrupted (a progress handler asked to stop or threw).
+    case interrupted
+    /// The solver failed numerically or internally.
+    case numericalError = "numerical-error"
+}
+
+/// Whether a solve returned a feasible point.
+public enum PrimalStatus: String, Sendable, Codable {
+    /// ``SolveResult/values`` holds a feasible point.
+    case feasiblePoint = "feasible-point"
+    /// No feasible point is available.
+    case noSolution = "no-solution"
+}
+
+/// Settings for one solve.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit in seconds; nil for none.
+    public var timeLimit: Double?
+    /// Relative gap at which the search may stop (0 proves optimality).
+    public var relativeGap: Double
+    /// Whether the solver's presolver runs.
+    public var presolve: Bool
+    /// A starting point (one value per variable); used only when it is feasible.
+    public var start: [Double]?
+    /// Whether the solver prints its own log on stdout.
+    public var verbose: Bool
+
+    /// Creates options; by default no time limit, gap 0, presolve on, silent.
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+                start: [Double]? = nil, verbose: Bool = false) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.start = start
+        self.verbose = verbose
+    }
+}
+
+/// A snapshot of a running search, passed to the progress handler.
+public struct SolveProgress: Sendable {
+    /// The best objective found so far, nil before the first incumbent.
+    public var incumbent: Double?
+    /// The best proven bound, nil before the root LP is solved.
+    public var bound: Double?
+    /// Seconds since the solve started.
+    public var elapsed: Double
+
+    /// The relative gap `|incumbent − bound| / max(|incumbent|, 1e-10)`, nil when either is missing.
+    public var relativeGap: Double? {
+        guard let incumbent, let bound else { return nil }
+        return Swift.abs(incumbent - bound) / Swift.max(Swift.abs(incumbent), 1e-10)
+    }
+
+    /// Creates a snapshot.
+    public init(incumbent: Double?, bound: Double?, elapsed: Double) {
+        self.incumbent = incumbent
+        self.bound = bound
+        self.elapsed = elapsed
+    }
+}
+
+/// Receives progress during a search; throwing stops the search and the error is rethrown
+/// from ``MIPSolver/solve(_:options:progress:)`` once the solver has returned.
+public typealias ProgressHandler = (SolveProgress) throws -> Void
+
+/// What a solve returned.
+public struct SolveResult: Sendable {
+    /// Why the solve stopped.
+    public var termination: TerminationStatus
+    /// Whether ``values`` holds a feasible point.
+    public var primal: PrimalStatus
+    /// One value per variable when ``primal`` is ``PrimalStatus/feasiblePoint``, else empty.
+    public var values: [Double]
+    /// The objective of ``values``, nil without a point.
+    public var objective: Double?
+    /// The best proven bound on the objective, nil when unknown.
+    public var bound: Double?
+    /// Seconds spent in the solver.
+    public var time: Double
+    /// The solver's own return code and status, for diagnosis (e.g. `glp_intopt=0 status=GLP_OPT`).
+    public var rawStatus: String
+
+    /// Creates a result.
+    public init(termination: TerminationStatus, primal: PrimalStatus, values: [Double],
+                objective: Double?, bound: Double?, time: Double, rawStatus: String) {
+        self.termination = termination
+        self.primal = primal
+        self.values = values
+        self.objective = objective
+        self.bound = bound
+        self.time = time
+        self.rawStatus = rawStatus
+    }
+
+    /// True only when the solve finished with a proven optimum and a point — conservative:
+    /// a time limit with an incumbent is feasible but not solved.
+    public var isOptimal: Bool { termination == .optimal && primal == .feasiblePoint }
+
+    /// The relative gap between ``objective`` and ``bound``, nil when either is missing.
+    public var relativeGap: Double? {
+        SolveProgress(incumbent: objective, bound: bound, elapsed: time).relativeGap
+    }
+}
+
+/// A MIP solver backend.
+///
+/// Backends validate the model before touching native code, so that no model can abort
+/// the process; an invalid model throws ``InvalidModelError``.
+public protocol MIPSolver: Sendable {
+    /// A short name for reports, e.g. `glpk 5.0`.
+    var name: String { get }
+    /// Solves `model`; errors thrown by `progress` are rethrown after the solver has stopped.
+    func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult
+}
