@@ -222,7 +222,11 @@ private final class SearchContext {
             if status == GLP_FEAS || status == GLP_OPT { incumbent = glp_mip_obj_val(problem) }
         }
         let best = glp_ios_best_node(tree)
-        if best != 0 { bound = glp_ios_node_bound(tree, best) }
+        if best != 0 {
+            // A node whose LP is not solved yet reports ±DBL_MAX: no bound known.
+            let value = glp_ios_node_bound(tree, best)
+            if Swift.abs(value) < 1e300 { bound = value }
+        }
         guard let progress else { return }
         let now = elapsed()
         guard previous.0 != incumbent || previous.1 != bound || now - lastReport >= 0.2 else { return }

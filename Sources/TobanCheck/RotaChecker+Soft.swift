@@ -1,0 +1,58 @@
+import TobanModel
+
+extension RotaChecker {
+    /// `S-COVER-GAP`: each resource missing below a slot's minimum costs the gap penalty.
+    /// Also names each gap with the reason it could not be filled.
+    func costCoverGaps(_ rota: [Assignment]) -> ([CostItem], [Gap]) {
+        let counts = Dictionary(grouping: rota, by: \.slotKey).mapValues(\.count)
+        var costs: [CostItem] = []
+        var gaps: [Gap] = []
+        for slot in slots {
+            guard let d = dutyTypesByID[slot.dutyTypeID] else { continue }
+            let missing = d.coverageMin - (counts[slot.key] ?? 0)
+            guard missing > 0 else { continue }
+            costs.append(CostItem(ruleID: RuleID.coverGap, amount: Double(missing) * d.gapPenalty, resourceID: nil, date: slot.date,
+                                  message: "\(slot.key) is \(missing) short of the minimum \(d.coverageMin)",
+                                  japaneseMessage: "\(slot.date.iso) \(d.name) が \(missing) 名不足しています"))
+            gaps.append(Gap(date: slot.date, dutyTypeID: d.id, missing: missing, reason: gapReason(slot, d)))
+        }
+        return (costs, gaps)
+    }
+
+    /// Why a slot could not be filled, from the scenario alone.
+    func gapReason(_ slot: Slot, _ duty: DutyType) -> String {
+        let eligible = scenario.resources.filter { $0.isEligible(for: duty) }
+        if eligible.isEmpty { return "no resource is eligible for \(duty.id)" }
+        let available = eligible.filter { $0.isAvailable(on: slot.date) }
+        if available.isEmpty {
+            return "all \(eligible.count) eligible resources are unavailable on \(slot.date.iso)"
+        }
+        if available.count < duty.coverageMin {
+            return "only \(available.count) of \(eligible.count) eligible resources are available on \(slot.date.iso), \(duty.coverageMin) needed"
+        }
+        return "the \(available.count) available resources are held by other rules (limits, one duty per date)"
+    }
+
+    /// `S-FAIR-DUTIES`: each duty outside a resource's fair band costs the fairness weight.
+    func costFairDuties(_ tallies: [ResourceTally]) -> [CostItem] {
+        let weight = scenario.rules.fairnessWeight
+        guard weight > 0 else { return [] }
+        return tallies.compactMap { t in
+            guard t.deviation > 0 else { return nil }
+            let band = "\(t.target.band.lowerBound)…\(t.target.band.upperBound)"
+            return CostItem(ruleID: RuleID.fairDuties, amount: weight * Double(t.deviation), resourceID: t.resourceID, date: nil,
+                            message: "\(t.resourceID) has \(t.duties) duties, \(t.deviation) outside the fair band \(band)",
+                            japaneseMessage: "\(t.resourceID) の当番 \(t.duties) 回は公平な範囲 \(band) から \(t.deviation) 回外れています")
+        }
+    }
+
+    /// `S-FAIR-DUTIES-MAX`: the largest deviation over all resources costs its weight per duty.
+    func costFairDutiesMax(_ tallies: [ResourceTally]) -> [CostItem] {
+        let weight = scenario.rules.fairnessMaxWeight
+        guard weight > 0, let worst = tallies.max(by: { ($0.deviation, $1.resourceID) < ($1.deviation, $0.resourceID) }),
+              worst.deviation > 0 else { return [] }
+        return [CostItem(ruleID: RuleID.fairDutiesMax, amount: weight * Double(worst.deviation), resourceID: worst.resourceID, date: nil,
+                         message: "the largest deviation from a fair band is \(worst.deviation) (\(worst.resourceID))",
+                         japaneseMessage: "公平な範囲からの最大偏差は \(worst.deviation) 回（\(worst.resourceID)）")]
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The JSON form of a solve: `report.json`.
+///
+/// Keys are sorted and no wall-clock time is included unless asked for, so the same input
+/// gives the same bytes. `schemaVersion` changes when a field changes meaning or is removed.
+public struct ReportDocument: Codable, Sendable {
+    /// The version of this document's schema.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var generator: String
+    public var scenario: ScenarioSummary
+    public var solver: SolverSummary
+    public var check: CheckSummary
+    public var gaps: [GapEntry]
+    public var assignments: [AssignmentEntry]
+    public var resources: [ResourceEntry]
+
+    public struct ScenarioSummary: Codable, Sendable {
+        public var name: String
+        public var timeZone: String
+        public var start: String
+        public var end: String
+        public var slots: Int
+    }
+
+    public struct SolverSummary: Codable, Sendable {
+        public var engine: String
+        public var termination: String
+        public var primal: String
+        public var objective: Double
+        public var bound: Double?
+        public var relativeGap: Double?
+        public var timeSeconds: Double?
+        public var raw: String
+        public var variables: Int
+        public var integerVariables: Int
+        public var rows: Int
+        public var costByRule: [String: Double]
+    }
+
+    public struct CheckSummary: Codable, Sendable {
+        public var feasible: Bool
+        public var totalCost: Double
+        public var costByRule: [String: Double]
+        public var violations: [ViolationEntry]
+        public var costs: [CostEntry]
+    }
+
+    public struct ViolationEntry: Codable, Sendable {
+        public var rule: String
+        public var date: String?
+        public var duty: String?
+        public var resource: String?
+        public var message: String
+        public var messageJa: String
+    }
+
+    public struct CostEntry: Codable, Sendable {
+        public var rule: String
+        public var amount: Double
+        public var date: String?
+        public var resource: String?
+        public var message: String
+        public var messageJa: String
+    }
+
+    public struct GapEntry: Codable, Sendable {
+        public var date: String
+        public var duty: String
+        public var missing: Int
+        public var reason: String
+    }
+
+    public struct AssignmentEntry: Codable, Sendable {
+        public var date: String
+        public var duty: String
+        public var resource: String
+    }
+
+    public struct ResourceEntry: Codable, Sendable {
+        public var id: String
+        public var name: String
+        public var duties: Int
+        public var byDayType: [String: Int]
+        public var target: Double
+        public var bandLow: Int
+        public var bandHigh: Int
+        public var deviation: Int
+        public var historyDuties: Int
+    }
+}
+
+extension SolveReport {
+    /// The report as a document; `includeTiming` adds the solve time (which varies run to run).
+    public func document(engine: String = "glpk", includeTiming: Bool = false) -> ReportDocument {
+        let s = solution
+        return ReportDocument(
+            schemaVersion: ReportDocument.currentSchemaVersion,
+            generator: "toban \(Toban.version)",
+            scenario: .init(name: scenario.name, timeZone: scenario.timeZone, start: scenario.horizon.start.iso,
+                            end: scenario.horizon.end.iso, slots: scenario.slots().count),
+            solver: .init(engine: engine, termination: s.termination.rawValue, primal: s.primal.rawValue,
+                          objective: s.objective, bound: s.bound,
+                          relativeGap: s.bound.map { b in Swift.abs(s.objective - b) / Swift.max(Swift.abs(s.objective), 1e-10) },
+                          timeSeconds: includeTiming ? s.time : nil, raw: s.rawStatus,
+                          variables: s.modelSize.variables, integerVariables: s.modelSize.integers, rows: s.modelSize.rows,
+                          costByRule: s.costByRule),
+            check: .init(feasible: check.isFeasible, totalCost: check.totalCost, costByRule: check.costByRule,
+                         violations: check.violations.map {
+                             .init(rule: $0.ruleID, date: $0.date?.iso, duty: $0.dutyTypeID, resource: $0.resourceID,
+                                   message: $0.message, messageJa: $0.japaneseMessage)
+                         },
+                         costs: check.costs.map {
+                             .init(rule: $0.ruleID, amount: $0.amount, date: $0.date?.iso, resource: $0.resourceID,
+                                   message: $0.message, messageJa: $0.japaneseMessage)
+                         }),
+            gaps: check.gaps.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, missing: $0.missing, reason: $0.reason) },
+            assignments: s.rota.assignments.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, resource: $0.resourceID) },
+            resources: zip(scenario.resources, check.tallies).map { r, t in
+                .init(id: r.id, name: r.name, duties: t.duties,
+                      byDayType: Dictionary(uniqueKeysWithValues: t.dutiesByDayType.map { ($0.key.rawValue, $0.value) }),
+                      target: t.target.target, bandLow: t.target.band.lowerBound, bandHigh: t.target.band.upperBound,
+                      deviation: t.deviation, historyDuties: r.historyDuties)
+            })
+    }
+
+    /// `report.json` bytes: pretty-printed, keys sorted, newline-terminated.
+    public func reportJSON(includeTiming: Bool = false) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(document(includeTiming: includeTiming))
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,5 +1,0 @@
-@_exported import TobanModel
-@_exported import TobanMIP
-@_exported import TobanCheck
-@_exported import TobanExport
-@_exported import TobanSolver

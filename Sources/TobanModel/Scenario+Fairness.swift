@@ -1,0 +1,66 @@
+/// A resource's fair share of duties over the horizon.
+///
+/// The share is proportional to FTE times the fraction of slots the resource can take
+/// (eligible and available), with history carried over: the target is the resource's share
+/// of all duties (past and planned) minus the duties it has already done. Deviation is counted
+/// outside the integer band `[floor(target), ceil(target)]`, so that costs are whole numbers
+/// and the solver's objective and the checker's cost agree exactly.
+public struct FairnessTarget: Sendable, Hashable {
+    /// The resource's id.
+    public var resourceID: String
+    /// The fractional target for the horizon.
+    public var target: Double
+    /// The band of counts that cost nothing.
+    public var band: ClosedRange<Int>
+
+    /// How far `count` lies outside the band.
+    public func deviation(of count: Int) -> Int {
+        if count < band.lowerBound { return band.lowerBound - count }
+        if count > band.upperBound { return count - band.upperBound }
+        return 0
+    }
+}
+
+extension Scenario {
+    /// The fair-share target of every resource, in resource order.
+    ///
+    /// Computed per duty type: the type's demand (slots × minimum coverage) is split among the
+    /// eligible resources by FTE × availability, and the shares of all types are summed per
+    /// resource. History then moves duties between resources: the pooled past and planned
+    /// duties are divided by the same shares, and each resource's past duties subtracted.
+    public func fairnessTargets(slots: [Slot]? = nil) -> [FairnessTarget] {
+        let allSlots = slots ?? self.slots()
+        var share = [Double](repeating: 0, count: resources.count)
+        for duty in dutyTypes {
+            let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id }
+            guard !dutySlots.isEmpty else { continue }
+            var weights = [Double](repeating: 0, count: resources.count)
+            for (i, r) in resources.enumerated() where r.isEligible(for: duty) {
+                let open = dutySlots.filter { r.isAvailable(on: $0.date) }.count
+                weights[i] = r.fte * Double(open) / Double(dutySlots.count)
+            }
+            let total = weights.reduce(0, +)
+            guard total > 0 else { continue }
+            let demand = Double(dutySlots.count * duty.coverageMin)
+            for i in resources.indices where weights[i] > 0 {
+                share[i] += demand * weights[i] / total
+            }
+        }
+        // History: duties done before the horizon count against the new share, spread over
+        // the same weights so that the totals stay balanced.
+        let eligibleHistory = resources.indices.filter { share[$0] > 0 }
+        let historySum = eligibleHistory.reduce(0) { $0 + resources[$1].historyDuties }
+        let weightSum = eligibleHistory.reduce(0.0) { $0 + share[$1] }
+        return resources.indices.map { i in
+            var target = share[i]
+            if historySum > 0, weightSum > 0, share[i] > 0 {
+                target = (share[i] / weightSum) * (weightSum + Double(historySum)) - Double(resources[i].historyDuties)
+                target = Swift.max(0, target)
+            }
+            // Round to 1e-9 so that floor/ceil do not flip on representation noise.
+            let clean = (target * 1e9).rounded() / 1e9
+            let lower = Int(clean.rounded(.down)), upper = Int(clean.rounded(.up))
+            return FairnessTarget(resourceID: resources[i].id, target: clean, band: lower...upper)
+        }
+    }
+}

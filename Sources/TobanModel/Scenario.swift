@@ -1,0 +1,248 @@
+/// Everything one solve needs: horizon, calendar, duty types, resources, rules and history.
+///
+/// A scenario is plain data. ``ScenarioLoader`` builds one from YAML or JSON and validates it
+/// completely; code that builds a scenario by hand should call ``validate()`` before solving.
+public struct Scenario: Sendable, Hashable {
+    /// The version of the scenario format this value follows (see `docs/scenario-format.md`).
+    public static let currentFormat = 1
+
+    /// The format version the file declared.
+    public var format: Int
+    /// A human-readable title, e.g. `中央区医師会 2026年12月 夜間当番`.
+    public var name: String
+    /// The IANA time zone in which duty windows are read, default `Asia/Tokyo`.
+    public var timeZone: String
+    /// The dates planned, inclusive.
+    public var horizon: DateRange
+    /// Calendar settings: year-end, extra and removed holidays, closures.
+    public var calendar: CalendarSettings
+    /// Clinics, stations and hospitals.
+    public var organisations: [Organisation]
+    /// Blocks or groups of the district.
+    public var areas: [Area]
+    /// The roles to fill.
+    public var dutyTypes: [DutyType]
+    /// Who or what fills the slots.
+    public var resources: [Resource]
+    /// Weights and switches of the soft rules.
+    public var rules: RuleSettings
+
+    /// Creates a scenario.
+    public init(format: Int = Scenario.currentFormat, name: String, timeZone: String = "Asia/Tokyo",
+                horizon: DateRange, calendar: CalendarSettings = CalendarSettings(),
+                organisations: [Organisation], areas: [Area] = [], dutyTypes: [DutyType],
+                resources: [Resource], rules: RuleSettings = RuleSettings()) {
+        self.format = format
+        self.name = name
+        self.timeZone = timeZone
+        self.horizon = horizon
+        self.calendar = calendar
+        self.organisations = organisations
+        self.areas = areas
+        self.dutyTypes = dutyTypes
+        self.resources = resources
+        self.rules = rules
+    }
+
+    /// The duty type with `id`, if any.
+    public func dutyType(_ id: String) -> DutyType? { dutyTypes.first { $0.id == id } }
+    /// The resource with `id`, if any.
+    public func resource(_ id: String) -> Resource? { resources.first { $0.id == id } }
+    /// The organisation with `id`, if any.
+    public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
+}
+
+/// An inclusive range of dates.
+public struct DateRange: Sendable, Hashable {
+    /// The first date.
+    public var start: CivilDate
+    /// The last date (inclusive).
+    public var end: CivilDate
+    /// Creates a range; `end` may equal `start`.
+    public init(start: CivilDate, end: CivilDate) {
+        self.start = start
+        self.end = end
+    }
+    /// Whether `date` lies in the range.
+    public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
+    /// Every date of the range in order.
+    public var dates: [CivilDate] { CivilDate.range(start, through: end) }
+    /// The number of dates in the range.
+    public var count: Int { Swift.max(0, start.days(to: end) + 1) }
+}
+
+/// What kind of resource fills a duty.
+public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case physician, nurse, hospital
+}
+
+/// A clinic, visiting-nurse station or hospital.
+public struct Organisation: Sendable, Hashable {
+    /// Stable id used in references.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// `clinic`, `station` or `hospital`.
+    public var kind: OrganisationKind
+    /// Creates an organisation.
+    public init(id: String, name: String, kind: OrganisationKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// The kind of an organisation.
+public enum OrganisationKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case clinic, station, hospital
+}
+
+/// A block or group of the district.
+public struct Area: Sendable, Hashable {
+    /// Stable id used in references.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// Ids of the areas next to this one (adjacency is symmetric once loaded).
+    public var adjacent: [String]
+    /// Creates an area.
+    public init(id: String, name: String, adjacent: [String] = []) {
+        self.id = id
+        self.name = name
+        self.adjacent = adjacent
+    }
+}
+
+/// A time of day, minutes after midnight in the scenario's time zone.
+public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Minutes after midnight, 0 to 1439, or 1440 for the end of the day (`24:00`).
+    public let minutes: Int
+    /// Creates a time from hours and minutes; nil when out of range.
+    public init?(hour: Int, minute: Int) {
+        guard (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 1440 else { return nil }
+        minutes = hour * 60 + minute
+    }
+    /// Parses `HH:MM` (24-hour); nil when malformed.
+    public init?(text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(hour: h, minute: m)
+    }
+    /// `HH:MM`.
+    public var description: String {
+        let h = minutes / 60, m = minutes % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+}
+
+/// A role to fill on some dates, e.g. `night-primary` 18:00–09:00.
+public struct DutyType: Sendable, Hashable {
+    /// Stable id used in rule ids, CSV and references.
+    public var id: String
+    /// Display name, e.g. `夜間当番（主）`.
+    public var name: String
+    /// Which kind of resource fills it.
+    public var resourceKind: ResourceKind
+    /// When the duty starts on its date.
+    public var start: TimeOfDay
+    /// When it ends; at or before ``start`` means the next day (`18:00`–`09:00`), and
+    /// equal to ``start`` means a 24-hour duty.
+    public var end: TimeOfDay
+    /// The day types on which the duty occurs.
+    public var dayTypes: Set<DayType>
+    /// The fewest resources per slot; a shortfall is an elastic gap (see ``gapPenalty``).
+    public var coverageMin: Int
+    /// The most resources per slot (hard).
+    public var coverageMax: Int
+    /// The cost of each missing resource below ``coverageMin`` in a slot.
+    public var gapPenalty: Double
+
+    /// Creates a duty type.
+    public init(id: String, name: String, resourceKind: ResourceKind, start: TimeOfDay, end: TimeOfDay,
+                dayTypes: Set<DayType> = Set(DayType.allCases), coverageMin: Int = 1, coverageMax: Int = 1,
+                gapPenalty: Double = 10_000) {
+        self.id = id
+        self.name = name
+        self.resourceKind = resourceKind
+        self.start = start
+        self.end = end
+        self.dayTypes = dayTypes
+        self.coverageMin = coverageMin
+        self.coverageMax = coverageMax
+        self.gapPenalty = gapPenalty
+    }
+
+    /// The duty's length in minutes (24 h when start equals end).
+    public var durationMinutes: Int {
+        end.minutes > start.minutes ? end.minutes - start.minutes : end.minutes + 1440 - start.minutes
+    }
+}
+
+/// A physician, nurse or hospital (bed) that fills slots.
+public struct Resource: Sendable, Hashable {
+    /// Stable id used in references, CSV and file names.
+    public var id: String
+    /// Display name, e.g. `佐藤 一郎`.
+    public var name: String
+    /// Physician, nurse or hospital.
+    public var kind: ResourceKind
+    /// The id of the organisation it belongs to.
+    public var organisation: String
+    /// The id of its area, if areas are used.
+    public var area: String?
+    /// Full-time equivalent, the weight of its fair share (1 = full share).
+    public var fte: Double
+    /// The duty types it may take; nil means every duty type of its kind.
+    public var duties: [String]?
+    /// Dates on which it cannot take any duty.
+    public var unavailable: [DateRange]
+    /// The fewest duties over the horizon (hard), if set.
+    public var minDuties: Int?
+    /// The most duties over the horizon (hard), if set.
+    public var maxDuties: Int?
+    /// Duties already done in earlier periods, carried into the fairness target.
+    public var historyDuties: Int
+
+    /// Creates a resource.
+    public init(id: String, name: String, kind: ResourceKind, organisation: String, area: String? = nil,
+                fte: Double = 1, duties: [String]? = nil, unavailable: [DateRange] = [],
+                minDuties: Int? = nil, maxDuties: Int? = nil, historyDuties: Int = 0) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.organisation = organisation
+        self.area = area
+        self.fte = fte
+        self.duties = duties
+        self.unavailable = unavailable
+        self.minDuties = minDuties
+        self.maxDuties = maxDuties
+        self.historyDuties = historyDuties
+    }
+
+    /// Whether the resource may take duties of `dutyType` at all (kind and eligibility list).
+    public func isEligible(for dutyType: DutyType) -> Bool {
+        kind == dutyType.resourceKind && (duties?.contains(dutyType.id) ?? true)
+    }
+
+    /// Whether the resource is available on `date`.
+    public func isAvailable(on date: CivilDate) -> Bool {
+        !unavailable.contains { $0.contains(date) }
+    }
+}
+
+/// Weights and switches of the soft rules.
+public struct RuleSettings: Sendable, Hashable {
+    /// Cost per duty of deviation from a resource's fair band (`S-FAIR-DUTIES`); 0 turns it off.
+    public var fairnessWeight: Double
+    /// Cost per duty of the largest deviation over all resources (`S-FAIR-DUTIES-MAX`); 0 turns it off.
+    public var fairnessMaxWeight: Double
+
+    /// Creates settings; by default fairness weighs 10 per duty and 50 for the largest deviation.
+    public init(fairnessWeight: Double = 10, fairnessMaxWeight: Double = 50) {
+        self.fairnessWeight = fairnessWeight
+        self.fairnessMaxWeight = fairnessMaxWeight
+    }
+}

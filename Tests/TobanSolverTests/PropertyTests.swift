@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TobanCheck
+import TobanModel
+@testable import TobanSolver
+
+/// SplitMix64: a seeded generator, so every "random" scenario is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random scenarios of varied shape: horizons across a holiday and the year-end, 1–3 duty
+/// types, 2–8 resources of two kinds, eligibility lists, absences, limits, history, FTE.
+enum RandomScenario {
+    static func make(seed: UInt64) -> Scenario {
+        var rng = SeededGenerator(state: seed)
+        let starts = ["2026-12-20", "2026-11-01", "2027-01-08", "2026-09-18", "2026-04-27"]
+        let start = CivilDate(iso: starts[Int.random(in: 0..<starts.count, using: &rng)]) ?? CivilDate(dayNumber: 0)
+        let days = Int.random(in: 3...16, using: &rng)
+        let horizon = DateRange(start: start, end: start.adding(days: days - 1))
+        let clinics = (0..<Int.random(in: 1...3, using: &rng)).map { Organisation(id: "org\($0)", name: "組織\($0)", kind: .clinic) }
+        var duties: [DutyType] = []
+        for k in 0..<Int.random(in: 1...3, using: &rng) {
+            let night = Bool.random(using: &rng)
+            let minCover = Int.random(in: 0...2, using: &rng)
+            let kind: ResourceKind = k == 2 ? .nurse : .physician
+            var dayTypes = Set(DayType.allCases)
+            if Bool.random(using: &rng) { dayTypes = [.sunday, .holiday, .yearEnd, .saturday] }
+            duties.append(DutyType(id: "d\(k)", name: "当番\(k)", resourceKind: kind,
+                                   start: TimeOfDay(hour: night ? 18 : 9, minute: 0) ?? TimeOfDay(hour: 0, minute: 0)!,
+                                   end: TimeOfDay(hour: night ? 9 : 18, minute: 0) ?? TimeOfDay(hour: 0, minute: 0)!,
+                                   dayTypes: dayTypes, coverageMin: minCover,
+                                   coverageMax: minCover + Int.random(in: 0...1, using: &rng),
+                                   gapPenalty: Double(Int.random(in: 1...5, using: &rng) * 100)))
+        }
+        var resources: [Resource] = []
+        for i in 0..<Int.random(in: 2...8, using: &rng) {
+            let kind: ResourceKind = (i % 4 == 3 && duties.count == 3) ? .nurse : .physician
+            let eligible = duties.filter { $0.resourceKind == kind }.map(\.id)
+            var r = Resource(id: "r\(i)", name: "担当\(i)", kind: kind, organisation: clinics[i % clinics.count].id,
+                             fte: [0.5, 1, 1, 0.8][Int.random(in: 0...3, using: &rng)])
+            if eligible.count > 1 && Bool.random(using: &rng) { r.duties = [eligible[0]] }
+            if Int.random(in: 0...2, using: &rng) == 0 {
+                let a = horizon.start.adding(days: Int.random(in: 0..<days, using: &rng))
+                r.unavailable = [DateRange(start: a, end: a.adding(days: Int.random(in: 0...3, using: &rng)))]
+            }
+            if Bool.random(using: &rng) { r.maxDuties = Int.random(in: 1...max(1, days / 2), using: &rng) }
+            if Int.random(in: 0...4, using: &rng) == 0 { r.minDuties = Int.random(in: 0...1, using: &rng) }
+            if Int.random(in: 0...3, using: &rng) == 0 { r.historyDuties = Int.random(in: 0...5, using: &rng) }
+            resources.append(r)
+        }
+        return Scenario(name: "random \(seed)", horizon: horizon, organisations: clinics, dutyTypes: duties, resources: resources,
+                        rules: RuleSettings(fairnessWeight: Double(Int.random(in: 0...20, using: &rng)),
+                                            fairnessMaxWeight: Double(Int.random(in: 0...60, using: &rng))))
+    }
+}
+
+@Suite("Seeded property: every rota passes the checker at the solver's cost")
+struct PropertyTests {
+    @Test(arguments: 1...40)
+    func randomScenario(seed: Int) throws {
+        let scenario = RandomScenario.make(seed: UInt64(seed))
+        #expect(scenario.validationIssues().isEmpty, "\(scenario.validationIssues())")
+        do {
+            let (solution, _) = try solveAndCheck(scenario, timeLimit: 20)
+            #expect(solution.primal == .feasiblePoint)
+        } catch let error as NoRotaError {
+            // Only hard minimums can make a scenario infeasible; then the solver must say so.
+            #expect(error.termination == .infeasible)
+            #expect(scenario.resources.contains { ($0.minDuties ?? 0) > 0 })
+        }
+    }
+
+    @Test func timeLimitedIncumbentsAreStillPricedExactly() throws {
+        // A tight limit may stop on an incumbent; its objective must still equal the checker's cost.
+        for seed in 100...104 {
+            let scenario = RandomScenario.make(seed: UInt64(seed))
+            _ = try? solveAndCheck(scenario, timeLimit: 0.05)
+        }
+    }
+}
