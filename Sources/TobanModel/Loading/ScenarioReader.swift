@@ -178,9 +178,12 @@ final class ScenarioReader {
 
     /// The known key nearest to `word` by edit distance, when it is close enough to be a typo.
     static func closest(_ word: String, in candidates: Set<String>) -> String? {
-        let best = candidates.sorted().map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        guard let best, best.1 <= Swift.max(2, word.count / 3) else { return nil }
-        return best.0
+        let lower = word.lowercased()
+        let best = candidates.sorted().map { ($0, distance(lower, $0.lowercased())) }.min { $0.1 < $1.1 }
+        if let best, best.1 <= Swift.max(2, word.count / 3) { return best.0 }
+        // A shared stem of five or more characters (maxDuty → maxDuties) is a typo too, when unique.
+        let stems = candidates.filter { $0.lowercased().commonPrefix(with: lower).count >= 5 }
+        return stems.count == 1 ? stems.first : nil
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
