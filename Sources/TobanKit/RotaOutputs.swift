@@ -1,10 +1,10 @@
 import Foundation
 
-/// Writes the files of a solve into a folder: rota CSV and iCalendar files, and `report.json`.
+/// Writes the files of a solve into a folder: the exports of ``TobanExport`` and `report.json`.
 public enum RotaOutputs {
     /// Settings for writing outputs.
     public struct Options: Sendable {
-        /// The `DTSTAMP` of iCalendar events.
+        /// The `DTSTAMP` of iCalendar events; nil uses the current time.
         public var dtstamp: Date?
         /// Whether `report.json` includes the solve time.
         public var includeTiming: Bool
@@ -19,23 +19,28 @@ public enum RotaOutputs {
         }
 
         /// Options with `DTSTAMP` from `SOURCE_DATE_EPOCH` when set (reproducible builds convention).
-        public static func fromEnvironment(reportTiming: Bool = false) -> Options {
-            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
-            return Options(dtstamp: epoch.map { Date(timeIntervalSince1970: $0) }, includeTiming: reportTiming)
+        public static func fromEnvironment(reportTiming: Bool = false, excelCompatible: Bool = false) -> Options {
+            Options(dtstamp: ExportOptions.sourceDateEpoch(in: ProcessInfo.processInfo.environment),
+                    includeTiming: reportTiming, excelCompatible: excelCompatible)
         }
     }
 
     /// Writes every output file of `report` under `directory`; returns their relative paths.
+    ///
+    /// The publication state an earlier export left in `directory` (`publication.json`) is
+    /// read first, so that re-publishing into the same folder keeps event UIDs and raises
+    /// `SEQUENCE` only on the duties that changed.
     public static func write(_ report: SolveReport, to directory: String, options: Options = Options()) throws -> [String] {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        var files: [(String, Data)] = []
-        files.append(("report.json", try report.reportJSON(includeTiming: options.includeTiming)))
-        for (path, data) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-        }
-        return files.map(\.0)
+        let previous = try ExportBundle.previousPublication(in: root)
+        let input = ExportInput(scenario: report.scenario, rota: report.solution.rota, gaps: report.check.gaps)
+        let bundle = ExportBundle(input: input, options: ExportOptions(dtstamp: options.dtstamp ?? Date(),
+                                                                       excelCompatible: options.excelCompatible,
+                                                                       previousPublication: previous))
+        try bundle.write(to: root)
+        let reportURL = root.appendingPathComponent("report.json")
+        try report.reportJSON(includeTiming: options.includeTiming).write(to: reportURL, options: .atomic)
+        return bundle.files.map(\.path) + ["report.json"]
     }
 }

@@ -61,6 +61,22 @@ extension Scenario {
                 problem("dutyTypes[\(i)].coverage", "min \(d.coverageMin) is greater than max \(d.coverageMax)")
             }
             if d.dayTypes.isEmpty { problem("dutyTypes[\(i)].days", "the list is empty, so the duty never occurs") }
+            if let t = d.coverageTarget, t < d.coverageMin || t > d.coverageMax {
+                problem("dutyTypes[\(i)].coverage", "target \(t) lies outside min \(d.coverageMin) … max \(d.coverageMax)")
+            }
+            for (date, c) in d.coverageByDate.sorted(by: { $0.key < $1.key }) {
+                let k = d.coverageByDate.keys.sorted().firstIndex(of: date) ?? 0
+                if !horizon.contains(date) { problem("dutyTypes[\(i)].coverageByDate[\(k)].date", "\(date.iso) lies outside the horizon") }
+                if c.min > c.max { problem("dutyTypes[\(i)].coverageByDate[\(k)]", "min \(c.min) is greater than max \(c.max)") }
+                if let t = c.target, t < c.min || t > c.max {
+                    problem("dutyTypes[\(i)].coverageByDate[\(k)]", "target \(t) lies outside min \(c.min) … max \(c.max)")
+                }
+            }
+        }
+        for (k, f) in rules.forbiddenSuccessions.enumerated() {
+            for (key, id) in [("from", f.from), ("to", f.to)] where !dutyIDs.contains(id) {
+                problem("rules.forbiddenSuccessions[\(k)].\(key)", "no duty type has id '\(id)'\(Scenario.known(dutyIDs))")
+            }
         }
         for (i, r) in resources.enumerated() {
             let base = "resources[\(i)]"
@@ -82,6 +98,41 @@ extension Scenario {
             }
             if let lo = r.minDuties, let hi = r.maxDuties, lo > hi {
                 problem("\(base).minDuties", "minDuties \(lo) is greater than maxDuties \(hi)")
+            }
+            for (k, limit) in r.limits.enumerated() {
+                for (j, duty) in (limit.dutyTypes ?? []).enumerated() where !dutyIDs.contains(duty) {
+                    problem("\(base).limits[\(k)].duties[\(j)]", "no duty type has id '\(duty)'\(Scenario.known(dutyIDs))")
+                }
+                if let lo = limit.min, let hi = limit.max, lo > hi {
+                    problem("\(base).limits[\(k)]", "min \(lo) is greater than max \(hi)")
+                }
+            }
+            if let lo = r.minMinutes, let hi = r.maxMinutes, lo > hi {
+                problem("\(base).minMinutes", "minMinutes \(lo) is greater than maxMinutes \(hi)")
+            }
+            for (k, req) in r.requests.enumerated() {
+                if !horizon.contains(req.date) {
+                    problem("\(base).requests[\(k)]", "\(req.date.iso) lies outside the horizon \(horizon.start.iso)…\(horizon.end.iso)")
+                }
+                if let duty = req.dutyTypeID, !dutyIDs.contains(duty) {
+                    problem("\(base).requests[\(k)].duty", "no duty type has id '\(duty)'\(Scenario.known(dutyIDs))")
+                }
+            }
+            for (k, pin) in r.pins.enumerated() {
+                let path = "\(base).pins[\(k)]"
+                guard let duty = dutyType(pin.dutyTypeID) else {
+                    problem("\(path).duty", "no duty type has id '\(pin.dutyTypeID)'\(Scenario.known(dutyIDs))")
+                    continue
+                }
+                if !horizon.contains(pin.date) {
+                    problem(path, "\(pin.date.iso) lies outside the horizon \(horizon.start.iso)…\(horizon.end.iso)")
+                } else if !duty.dayTypes.contains(calendar.dayType(of: pin.date)) {
+                    problem(path, "\(pin.dutyTypeID) does not occur on \(pin.date.iso) (\(calendar.dayType(of: pin.date).rawValue))")
+                } else if !r.isEligible(for: duty) {
+                    problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) but is not eligible for it")
+                } else if !r.isAvailable(on: pin.date) {
+                    problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) on \(pin.date.iso) but is unavailable that day")
+                }
             }
             if r.fte <= 0, r.minDuties ?? 0 > 0 {
                 problem("\(base).fte", "fte is 0 but minDuties is \(r.minDuties ?? 0)")

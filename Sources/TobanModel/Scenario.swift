@@ -158,6 +158,20 @@ public struct DutyType: Sendable, Hashable {
     public var coverageMax: Int
     /// The cost of each missing resource below ``coverageMin`` in a slot.
     public var gapPenalty: Double
+    /// The preferred number per slot, if any: fewer costs ``underTargetPenalty`` each
+    /// (`S-COVER-UNDER`), more costs ``overTargetPenalty`` each (`S-COVER-OVER`).
+    public var coverageTarget: Int?
+    /// The cost per resource below ``coverageTarget`` (down to ``coverageMin``).
+    public var underTargetPenalty: Double = 0
+    /// The cost per resource above ``coverageTarget``.
+    public var overTargetPenalty: Double = 0
+    /// Coverage on particular dates, replacing the defaults above on those dates.
+    public var coverageByDate: [CivilDate: Coverage] = [:]
+
+    /// The coverage that applies on `date`.
+    public func coverage(on date: CivilDate) -> Coverage {
+        coverageByDate[date] ?? Coverage(min: coverageMin, max: coverageMax, target: coverageTarget)
+    }
 
     /// Creates a duty type.
     public init(id: String, name: String, resourceKind: ResourceKind, start: TimeOfDay, end: TimeOfDay,
@@ -177,6 +191,23 @@ public struct DutyType: Sendable, Hashable {
     /// The duty's length in minutes (24 h when start equals end).
     public var durationMinutes: Int {
         end.minutes > start.minutes ? end.minutes - start.minutes : end.minutes + 1440 - start.minutes
+    }
+}
+
+/// How many resources a slot needs: at least ``min`` (elastic), at most ``max`` (hard),
+/// preferably ``target``.
+public struct Coverage: Sendable, Hashable {
+    /// The fewest; each missing one is a gap.
+    public var min: Int
+    /// The most.
+    public var max: Int
+    /// The preferred number, if any.
+    public var target: Int?
+    /// Creates a coverage.
+    public init(min: Int, max: Int, target: Int? = nil) {
+        self.min = min
+        self.max = max
+        self.target = target
     }
 }
 
@@ -204,6 +235,26 @@ public struct Resource: Sendable, Hashable {
     public var maxDuties: Int?
     /// Duties already done in earlier periods, carried into the fairness target.
     public var historyDuties: Int
+    /// Limits on the count of duties of some duty types and/or day types (`H-DUTY-LIMIT`).
+    public var limits: [DutyLimit] = []
+    /// The most duties in one ISO week, Monday to Sunday (`H-MAX-PER-WEEK`).
+    public var maxPerWeek: Int?
+    /// The most duty days in a row (`H-MAX-CONSECUTIVE`).
+    public var maxConsecutive: Int?
+    /// The fewest duty days in a row; blocks touching the horizon's edges are exempt (`H-MIN-CONSECUTIVE`).
+    public var minConsecutive: Int?
+    /// The fewest days off in a row; stretches touching the horizon's edges are exempt (`H-MIN-DAYS-OFF`).
+    public var minDaysOff: Int?
+    /// The most weekends (Saturday–Sunday) with any duty (`H-MAX-WEEKENDS`).
+    public var maxWeekends: Int?
+    /// The fewest total duty minutes over the horizon (`H-MIN-MINUTES`).
+    public var minMinutes: Int?
+    /// The most total duty minutes over the horizon (`H-MAX-MINUTES`).
+    public var maxMinutes: Int?
+    /// Wishes for or against duties on given dates (`S-REQUEST-WANT`, `S-REQUEST-AVOID`).
+    public var requests: [DutyRequest] = []
+    /// Duties fixed in advance (`H-PIN`).
+    public var pins: [Pin] = []
 
     /// Creates a resource.
     public init(id: String, name: String, kind: ResourceKind, organisation: String, area: String? = nil,
@@ -233,8 +284,95 @@ public struct Resource: Sendable, Hashable {
     }
 }
 
+/// A limit on how many duties of some duty types and/or day types a resource takes.
+public struct DutyLimit: Sendable, Hashable {
+    /// The duty types counted; nil counts every duty type.
+    public var dutyTypes: [String]?
+    /// The day types counted; nil counts every day type.
+    public var dayTypes: Set<DayType>?
+    /// The fewest such duties, if set.
+    public var min: Int?
+    /// The most such duties, if set.
+    public var max: Int?
+
+    /// Creates a limit.
+    public init(dutyTypes: [String]? = nil, dayTypes: Set<DayType>? = nil, min: Int? = nil, max: Int? = nil) {
+        self.dutyTypes = dutyTypes
+        self.dayTypes = dayTypes
+        self.min = min
+        self.max = max
+    }
+
+    /// Whether a duty of `dutyTypeID` on a day of `dayType` counts against this limit.
+    public func counts(dutyTypeID: String, dayType: DayType) -> Bool {
+        (dutyTypes?.contains(dutyTypeID) ?? true) && (dayTypes?.contains(dayType) ?? true)
+    }
+
+    /// A short label for messages and row names, e.g. `night-primary@holiday+sunday`.
+    public var label: String {
+        let duties = dutyTypes?.joined(separator: "+") ?? "all"
+        guard let dayTypes else { return duties }
+        return duties + "@" + dayTypes.sorted().map(\.rawValue).joined(separator: "+")
+    }
+}
+
+/// A resource's wish for or against a duty on a date.
+public struct DutyRequest: Sendable, Hashable {
+    /// Whether the resource wants the duty or wants to avoid it.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        case want, avoid
+    }
+    /// Want or avoid.
+    public var kind: Kind
+    /// The date.
+    public var date: CivilDate
+    /// The duty type; nil means any duty that date.
+    public var dutyTypeID: String?
+    /// The cost when the wish is not met.
+    public var weight: Double
+
+    /// Creates a request.
+    public init(kind: Kind, date: CivilDate, dutyTypeID: String? = nil, weight: Double) {
+        self.kind = kind
+        self.date = date
+        self.dutyTypeID = dutyTypeID
+        self.weight = weight
+    }
+}
+
+/// A duty fixed in advance: the resource takes this duty type on this date.
+public struct Pin: Sendable, Hashable {
+    /// The date.
+    public var date: CivilDate
+    /// The duty type.
+    public var dutyTypeID: String
+    /// Creates a pin.
+    public init(date: CivilDate, dutyTypeID: String) {
+        self.date = date
+        self.dutyTypeID = dutyTypeID
+    }
+}
+
+/// A duty type that may not follow another on the next date (e.g. no early shift after a night).
+public struct ForbiddenSuccession: Sendable, Hashable {
+    /// The duty type on the first date.
+    public var from: String
+    /// The duty type on the next date.
+    public var to: String
+    /// Creates a forbidden succession.
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
 /// Weights and switches of the soft rules.
 public struct RuleSettings: Sendable, Hashable {
+    /// The least rest in hours between the end of one duty and the start of the next (`H-REST`);
+    /// nil checks only that a resource's duties do not overlap.
+    public var minRestHours: Double?
+    /// Duty types that may not follow each other on consecutive dates (`H-SUCCESSION`).
+    public var forbiddenSuccessions: [ForbiddenSuccession] = []
     /// Cost per duty of deviation from a resource's fair band (`S-FAIR-DUTIES`); 0 turns it off.
     public var fairnessWeight: Double
     /// Cost per duty of the largest deviation over all resources (`S-FAIR-DUTIES-MAX`); 0 turns it off.

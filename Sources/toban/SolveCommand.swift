@@ -109,7 +109,8 @@ enum Summary {
             lines.append("  cost      \(rule) \(format(cost))")
         }
         lines.append("  checker   \(report.check.isFeasible ? "all hard rules hold" : "\(report.check.violations.count) violations"); cost \(format(report.check.totalCost)) = objective")
-        lines.append("  files     \(files.joined(separator: ", "))")
+        let folders = Set(files.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) + "/" : nil })
+        lines.append("  files     \(files.count) written: \((files.filter { !$0.contains("/") } + folders.sorted()).joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
 

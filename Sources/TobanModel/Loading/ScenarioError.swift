@@ -33,8 +33,12 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// The problems in file order; never empty.
     public var issues: [ScenarioIssue]
 
-    /// Creates the error.
-    public init(issues: [ScenarioIssue]) { self.issues = issues }
+    /// Creates the error; issues with a line are put in file order, the rest keep their order after them.
+    public init(issues: [ScenarioIssue]) {
+        self.issues = issues.enumerated().sorted { a, b in
+            (a.element.line ?? Int.max, a.element.column ?? 0, a.offset) < (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
+        }.map(\.element)
+    }
 
     public var description: String {
         let count = issues.count

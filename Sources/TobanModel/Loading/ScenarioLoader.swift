@@ -48,14 +48,30 @@ public enum ScenarioLoader {
         let reader = ScenarioReader(file: file)
         let scenario = ScenarioDecoder(reader: reader).decode(ScenarioReader.Field(node: root, path: ""))
         var issues = reader.issues
-        if let scenario, issues.isEmpty {
-            issues += scenario.validationIssues().map { problem in
+        // Validate what decoded even when some values were rejected, so that every problem is
+        // listed at once; but only when no list element was dropped (indices in key paths would
+        // shift), and not where a value was already reported (its default would mislead).
+        if let scenario, issues.isEmpty || ScenarioLoader.keepsEveryElement(scenario, root: root) {
+            let reported = issues.map(\.path)
+            issues += scenario.validationIssues().filter { problem in
+                !reported.contains { $0.hasPrefix(problem.path) || problem.path.hasPrefix($0) }
+            }.map { problem in
                 let mark = reader.marks[problem.path] ?? reader.marks[ScenarioLoader.parent(of: problem.path)]
                 return ScenarioIssue(file: file, line: mark?.line, column: mark?.column, path: problem.path, message: problem.message)
             }
         }
         guard issues.isEmpty, let scenario else { throw ScenarioError(issues: issues) }
         return scenario
+    }
+
+    /// Whether every element of the scenario's top-level lists survived decoding.
+    static func keepsEveryElement(_ scenario: Scenario, root: Node) -> Bool {
+        func count(_ key: String) -> Int {
+            guard let value = root.mapping?[key] else { return 0 }
+            return value.sequence?.count ?? -1
+        }
+        return count("organisations") == scenario.organisations.count && count("areas") == scenario.areas.count
+            && count("dutyTypes") == scenario.dutyTypes.count && count("resources") == scenario.resources.count
     }
 
     static func parent(of path: String) -> String {
@@ -179,27 +195,48 @@ struct ScenarioDecoder {
 
     func dutyType(_ field: Field) -> DutyType? {
         guard let m = reader.mapping(field, required: ["id", "name", "resourceKind", "start", "end"],
-                                     optional: ["days", "coverage", "gapPenalty"]) else { return nil }
+                                     optional: ["days", "coverage", "gapPenalty", "underTargetPenalty", "overTargetPenalty", "coverageByDate"]) else { return nil }
         let id = m["id"].flatMap(reader.identifier)
         let name = m["name"].flatMap(reader.string)
         let kind = m["resourceKind"].flatMap { reader.enumeration($0, ResourceKind.self) }
         let start = m["start"].flatMap(reader.time)
         let end = m["end"].flatMap(reader.time)
         let days = m["days"].map { Set(list($0) { reader.enumeration($0, DayType.self) }) } ?? Set(DayType.allCases)
-        var coverageMin = 1, coverageMax = 1
-        if let c = m["coverage"], let cm = reader.mapping(c, optional: ["min", "max"]) {
-            coverageMin = cm["min"].flatMap { reader.int($0, in: 0...1_000) } ?? 1
-            coverageMax = cm["max"].flatMap { reader.int($0, in: 0...1_000) } ?? Swift.max(1, coverageMin)
-        }
+        let coverage = m["coverage"].flatMap { coverageValue($0, withDate: false) }?.1 ?? Coverage(min: 1, max: 1)
         let penalty = m["gapPenalty"].flatMap { reader.double($0, in: 0...1e9) } ?? 10_000
+        let under = m["underTargetPenalty"].flatMap { reader.double($0, in: 0...1e9) } ?? 0
+        let over = m["overTargetPenalty"].flatMap { reader.double($0, in: 0...1e9) } ?? 0
+        var byDate: [CivilDate: Coverage] = [:]
+        for item in list(m["coverageByDate"], { coverageValue($0, withDate: true) }) {
+            if let date = item.0 { byDate[date] = item.1 }
+        }
         guard let id, let name, let kind, let start, let end else { return nil }
-        return DutyType(id: id, name: name, resourceKind: kind, start: start, end: end, dayTypes: days,
-                        coverageMin: coverageMin, coverageMax: coverageMax, gapPenalty: penalty)
+        var duty = DutyType(id: id, name: name, resourceKind: kind, start: start, end: end, dayTypes: days,
+                            coverageMin: coverage.min, coverageMax: coverage.max, gapPenalty: penalty)
+        duty.coverageTarget = coverage.target
+        duty.underTargetPenalty = under
+        duty.overTargetPenalty = over
+        duty.coverageByDate = byDate
+        return duty
+    }
+
+    /// `{min, max, target}` (and `date` in `coverageByDate`); `max` defaults to the larger of
+    /// `min`, `target` and 1.
+    func coverageValue(_ field: Field, withDate: Bool) -> (CivilDate?, Coverage)? {
+        guard let cm = reader.mapping(field, required: withDate ? ["date"] : [], optional: ["min", "max", "target"]) else { return nil }
+        let date = withDate ? cm["date"].flatMap(reader.date) : nil
+        if withDate && date == nil { return nil }
+        let min = cm["min"].flatMap { reader.int($0, in: 0...1_000) } ?? (withDate ? 0 : 1)
+        let target = cm["target"].flatMap { reader.int($0, in: 0...1_000) }
+        let max = cm["max"].flatMap { reader.int($0, in: 0...1_000) } ?? Swift.max(1, min, target ?? 0)
+        return (date, Coverage(min: min, max: max, target: target))
     }
 
     func resource(_ field: Field) -> Resource? {
         guard let m = reader.mapping(field, required: ["id", "name", "kind", "organisation"],
-                                     optional: ["area", "fte", "duties", "unavailable", "minDuties", "maxDuties", "history"]) else { return nil }
+                                     optional: ["area", "fte", "duties", "unavailable", "minDuties", "maxDuties", "history",
+                                                "limits", "maxPerWeek", "maxConsecutive", "minConsecutive", "minDaysOff",
+                                                "maxWeekends", "minMinutes", "maxMinutes", "requests", "pins"]) else { return nil }
         let id = m["id"].flatMap(reader.identifier)
         let name = m["name"].flatMap(reader.string)
         let kind = m["kind"].flatMap { reader.enumeration($0, ResourceKind.self) }
@@ -214,15 +251,76 @@ struct ScenarioDecoder {
         if let h = m["history"], let hm = reader.mapping(h, optional: ["duties"]) {
             history = hm["duties"].flatMap { reader.int($0, in: 0...100_000) } ?? 0
         }
+        let count = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000) } }
+        let minutes = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000_000) } }
+        let limits = list(m["limits"], dutyLimit)
+        let requests = list(m["requests"], request)
+        let pins = list(m["pins"], pin)
         guard let id, let name, let kind, let organisation else { return nil }
-        return Resource(id: id, name: name, kind: kind, organisation: organisation, area: area, fte: fte,
-                        duties: duties, unavailable: unavailable, minDuties: minDuties, maxDuties: maxDuties,
-                        historyDuties: history)
+        var r = Resource(id: id, name: name, kind: kind, organisation: organisation, area: area, fte: fte,
+                         duties: duties, unavailable: unavailable, minDuties: minDuties, maxDuties: maxDuties,
+                         historyDuties: history)
+        r.limits = limits
+        r.maxPerWeek = count("maxPerWeek")
+        r.maxConsecutive = m["maxConsecutive"].flatMap { reader.int($0, in: 1...10_000) }
+        r.minConsecutive = count("minConsecutive")
+        r.minDaysOff = count("minDaysOff")
+        r.maxWeekends = count("maxWeekends")
+        r.minMinutes = minutes("minMinutes")
+        r.maxMinutes = minutes("maxMinutes")
+        r.requests = requests
+        r.pins = pins
+        return r
+    }
+
+    /// `{duties: [...], days: [...], min, max}`.
+    func dutyLimit(_ field: Field) -> DutyLimit? {
+        guard let m = reader.mapping(field, optional: ["duties", "days", "min", "max"]) else { return nil }
+        let limit = DutyLimit(dutyTypes: m["duties"].map { list($0, reader.identifier) },
+                              dayTypes: m["days"].map { Set(list($0) { reader.enumeration($0, DayType.self) }) },
+                              min: m["min"].flatMap { reader.int($0, in: 0...10_000) },
+                              max: m["max"].flatMap { reader.int($0, in: 0...10_000) })
+        if limit.min == nil && limit.max == nil {
+            reader.report(field.path, "a limit needs min, max or both")
+            return nil
+        }
+        return limit
+    }
+
+    /// `{want: DATE | avoid: DATE, duty?, weight}`.
+    func request(_ field: Field) -> DutyRequest? {
+        guard let m = reader.mapping(field, required: ["weight"], optional: ["want", "avoid", "duty"]) else { return nil }
+        let weight = m["weight"].flatMap { reader.double($0, in: 0...1e9) }
+        let duty = m["duty"].flatMap(reader.identifier)
+        switch (m["want"], m["avoid"]) {
+        case let (want?, nil):
+            guard let date = reader.date(want), let weight else { return nil }
+            return DutyRequest(kind: .want, date: date, dutyTypeID: duty, weight: weight)
+        case let (nil, avoid?):
+            guard let date = reader.date(avoid), let weight else { return nil }
+            return DutyRequest(kind: .avoid, date: date, dutyTypeID: duty, weight: weight)
+        default:
+            reader.report(field.path, "a request needs exactly one of want: DATE or avoid: DATE")
+            return nil
+        }
+    }
+
+    /// `{date, duty}`.
+    func pin(_ field: Field) -> Pin? {
+        guard let m = reader.mapping(field, required: ["date", "duty"]),
+              let date = m["date"].flatMap(reader.date), let duty = m["duty"].flatMap(reader.identifier) else { return nil }
+        return Pin(date: date, dutyTypeID: duty)
     }
 
     func ruleSettings(_ field: Field) -> RuleSettings {
         var settings = RuleSettings()
-        guard let m = reader.mapping(field, optional: ["fairness"]) else { return settings }
+        guard let m = reader.mapping(field, optional: ["fairness", "minRestHours", "forbiddenSuccessions"]) else { return settings }
+        settings.minRestHours = m["minRestHours"].flatMap { reader.double($0, in: 0...168) }
+        settings.forbiddenSuccessions = list(m["forbiddenSuccessions"]) { f in
+            guard let fm = reader.mapping(f, required: ["from", "to"]),
+                  let from = fm["from"].flatMap(reader.identifier), let to = fm["to"].flatMap(reader.identifier) else { return nil }
+            return ForbiddenSuccession(from: from, to: to)
+        }
         if let f = m["fairness"], let fm = reader.mapping(f, optional: ["weight", "maxDeviationWeight"]) {
             if let w = fm["weight"].flatMap({ reader.double($0, in: 0...1e6) }) { settings.fairnessWeight = w }
             if let w = fm["maxDeviationWeight"].flatMap({ reader.double($0, in: 0...1e6) }) { settings.fairnessMaxWeight = w }
