@@ -47,6 +47,31 @@ public struct ResourceTally: Sendable, Hashable {
     public var target: FairnessTarget
     /// How far the count lies outside the band.
     public var deviation: Int
+    /// Duties per fairness category (nights, weekend/holiday, year-end).
+    public var categoryCounts: [FairnessCategory: Int] = [:]
+    /// The fair-share target per fairness category, for the categories the scenario weighs.
+    public var categoryTargets: [FairnessCategory: FairnessTarget] = [:]
+    /// The allowances (yen) earned by the duties in the rota, from ``TobanModel/DutyType/allowance(on:)``.
+    public var allowance: Double = 0
+}
+
+/// A date short of qualified resources among the duties of a qualification requirement (`S-COVER-QUAL`).
+public struct QualificationGap: Sendable, Hashable, Comparable {
+    /// The date.
+    public var date: CivilDate
+    /// The qualification, e.g. `pediatric`.
+    public var qualification: String
+    /// The duty types whose assignments were counted.
+    public var dutyTypeIDs: [String]
+    /// How many qualified resources are missing.
+    public var missing: Int
+    /// Why, in plain English.
+    public var reason: String
+
+    /// `YYYY-MM-DD/qualification@duty+duty`.
+    public var key: String { "\(date.iso)/\(qualification)@\(dutyTypeIDs.joined(separator: "+"))" }
+
+    public static func < (a: QualificationGap, b: QualificationGap) -> Bool { (a.date, a.key) < (b.date, b.key) }
 }
 
 /// The checker's verdict on a rota: hard violations, soft costs, gaps and tallies.
@@ -59,6 +84,8 @@ public struct CheckReport: Sendable {
     public var gaps: [Gap]
     /// Counts per resource, in scenario order.
     public var tallies: [ResourceTally]
+    /// The dates short of qualified resources (`S-COVER-QUAL`), in date order.
+    public var qualificationGaps: [QualificationGap] = []
 
     /// Whether every hard rule holds.
     public var isFeasible: Bool { violations.isEmpty }

@@ -35,7 +35,8 @@ extension RotaChecker {
     func checkEligible(_ rota: [Assignment]) -> [Violation] {
         rota.compactMap { a in
             guard let r = resourcesByID[a.resourceID], let d = dutyTypesByID[a.dutyTypeID], !r.isEligible(for: d) else { return nil }
-            let why = r.kind != d.resourceKind ? "a \(r.kind.rawValue) cannot take a \(d.resourceKind.rawValue) duty" : "not on its list of duties"
+            let why = r.kind != d.resourceKind ? "a \(r.kind.rawValue) cannot take a \(d.resourceKind.rawValue) duty"
+                : d.area.flatMap { $0 != r.area ? "the duty is for area \($0) only" : nil } ?? "not on its list of duties"
             return Violation(ruleID: RuleID.eligible, date: a.date, dutyTypeID: a.dutyTypeID, resourceID: a.resourceID,
                              message: "\(a.resourceID) is not eligible for \(a.dutyTypeID) on \(a.date.iso): \(why)",
                              japaneseMessage: "\(r.name) は \(d.name) を担当できません（\(a.date.iso)）")

@@ -33,13 +33,26 @@ public struct RotaChecker: Sendable {
         violations += checkOneDutyPerDate(valid)
         violations += checkMaxDuties(valid)
         violations += checkMinDuties(valid)
+        violations += checkPairing(valid)
+        violations += checkBedCapacity(valid)
+        violations += checkMaxDesignatedDays(valid)
+        violations += checkWeekendBlocks(valid)
+        violations += checkNoConsecutiveWeekends(valid)
 
         let (gapCosts, gaps) = costCoverGaps(valid)
-        let tallies = tally(valid)
+        let tallies = withStructureTallies(tally(valid), valid)
         var costs = gapCosts
         costs += costFairDuties(tallies)
         costs += costFairDutiesMax(tallies)
-        return CheckReport(violations: violations, costs: costs, gaps: gaps, tallies: tallies)
+        let (qualificationCosts, qualificationGaps) = costQualificationCoverage(valid)
+        costs += qualificationCosts
+        let (bedCosts, bedGaps) = costBedGaps(valid)
+        costs += bedCosts
+        costs += costCategoryFairness(tallies)
+        costs += costOrganisationQuotas(valid)
+        var report = CheckReport(violations: violations, costs: costs, gaps: (gaps + bedGaps).sorted(), tallies: tallies)
+        report.qualificationGaps = qualificationGaps
+        return report
     }
 
     /// Per-resource counts and deviations from the fair band.

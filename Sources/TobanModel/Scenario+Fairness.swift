@@ -28,33 +28,47 @@ extension Scenario {
     /// eligible resources by FTE × availability, and the shares of all types are summed per
     /// resource. History then moves duties between resources: the pooled past and planned
     /// duties are divided by the same shares, and each resource's past duties subtracted.
+    /// A bed duty (``DutyType/beds``) splits its demand in beds and divides each hospital's
+    /// share by the beds it lends, so a hospital lending two beds is designated half as often.
     public func fairnessTargets(slots: [Slot]? = nil) -> [FairnessTarget] {
-        let allSlots = slots ?? self.slots()
+        fairnessTargets(slots: slots ?? self.slots(), counting: { _, _ in true }, history: \.historyDuties)
+    }
+
+    /// The fair-share targets of the duties of one category (nights, weekend/holiday, year-end),
+    /// with that category's history; computed like ``fairnessTargets(slots:)`` over its slots.
+    public func fairnessTargets(for category: FairnessCategory, slots: [Slot]? = nil) -> [FairnessTarget] {
+        fairnessTargets(slots: slots ?? self.slots(), counting: { category.contains($0, on: $1.dayType) },
+                        history: { category.history(of: $0) })
+    }
+
+    func fairnessTargets(slots allSlots: [Slot], counting: (DutyType, Slot) -> Bool, history: (Resource) -> Int) -> [FairnessTarget] {
         var share = [Double](repeating: 0, count: resources.count)
         for duty in dutyTypes {
-            let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id }
+            let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id && counting(duty, $0) }
             guard !dutySlots.isEmpty else { continue }
             var weights = [Double](repeating: 0, count: resources.count)
-            for (i, r) in resources.enumerated() where r.isEligible(for: duty) {
+            for (i, r) in resources.enumerated() where r.isEligible(for: duty) && (duty.beds == nil || r.beds > 0) {
                 let open = dutySlots.filter { r.isAvailable(on: $0.date) }.count
                 weights[i] = r.fte * Double(open) / Double(dutySlots.count)
             }
             let total = weights.reduce(0, +)
             guard total > 0 else { continue }
-            let demand = Double(dutySlots.count * duty.coverageMin)
+            let demand = Double(dutySlots.count * (duty.beds?.min ?? duty.coverageMin))
             for i in resources.indices where weights[i] > 0 {
-                share[i] += demand * weights[i] / total
+                // Bed duties: the share is in beds; designations are beds ÷ beds lent per day.
+                let perDuty = duty.beds == nil ? 1 : Double(resources[i].beds)
+                share[i] += demand * weights[i] / total / perDuty
             }
         }
         // History: duties done before the horizon count against the new share, spread over
         // the same weights so that the totals stay balanced.
         let eligibleHistory = resources.indices.filter { share[$0] > 0 }
-        let historySum = eligibleHistory.reduce(0) { $0 + resources[$1].historyDuties }
+        let historySum = eligibleHistory.reduce(0) { $0 + history(resources[$1]) }
         let weightSum = eligibleHistory.reduce(0.0) { $0 + share[$1] }
         return resources.indices.map { i in
             var target = share[i]
             if historySum > 0, weightSum > 0, share[i] > 0 {
-                target = (share[i] / weightSum) * (weightSum + Double(historySum)) - Double(resources[i].historyDuties)
+                target = (share[i] / weightSum) * (weightSum + Double(historySum)) - Double(history(resources[i]))
                 target = Swift.max(0, target)
             }
             // Round to 1e-9 so that floor/ceil do not flip on representation noise.

@@ -84,6 +84,8 @@ public struct Organisation: Sendable, Hashable {
     public var name: String
     /// `clinic`, `station` or `hospital`.
     public var kind: OrganisationKind
+    /// The organisation's share of duties, if it has one (`S-ORG-QUOTA`).
+    public var quota: OrganisationQuota?
     /// Creates an organisation.
     public init(id: String, name: String, kind: OrganisationKind) {
         self.id = id
@@ -167,6 +169,35 @@ public struct DutyType: Sendable, Hashable {
     public var overTargetPenalty: Double = 0
     /// Coverage on particular dates, replacing the defaults above on those dates.
     public var coverageByDate: [CivilDate: Coverage] = [:]
+    /// The only area whose resources may take it (per-area coverage is one duty type per area); nil for district-wide.
+    public var area: String?
+    /// The primary duty type this one backs up (`H-BACKUP-DISTINCT`, `H-BACKUP-ORG`, `H-BACKUP-AREA`).
+    public var backupOf: String?
+    /// Whether a backup must come from another organisation than the primary of the same date (`H-BACKUP-ORG`).
+    public var differentOrganisation: Bool = false
+    /// Where a backup must be relative to the primary of the same date (`H-BACKUP-AREA`); nil for anywhere.
+    public var backupArea: BackupAreaRule?
+    /// Beds needed per slot, counted from the designated hospitals' ``Resource/beds`` (`S-BED-GAP`, `H-BED-CAPACITY`).
+    public var beds: BedRequirement?
+    /// Night, day or decided by the window (``isNight``); counts for `S-FAIR-NIGHTS`.
+    public var category: DutyCategory?
+    /// The allowance (yen) paid per duty, by day type; ``allowance(on:)`` falls back to ``allowanceDefault``.
+    public var allowanceByDayType: [DayType: Double] = [:]
+    /// The allowance (yen) paid per duty on day types not in ``allowanceByDayType``.
+    public var allowanceDefault: Double = 0
+
+    /// Whether the duty counts as a night: `category: night`, or by default a window that
+    /// crosses midnight and is shorter than 24 hours.
+    public var isNight: Bool {
+        switch category {
+        case .night: true
+        case .day: false
+        case nil: end.minutes < start.minutes
+        }
+    }
+
+    /// The allowance paid for one duty on a day of `dayType`.
+    public func allowance(on dayType: DayType) -> Double { allowanceByDayType[dayType] ?? allowanceDefault }
 
     /// The coverage that applies on `date`.
     public func coverage(on date: CivilDate) -> Coverage {
@@ -255,6 +286,22 @@ public struct Resource: Sendable, Hashable {
     public var requests: [DutyRequest] = []
     /// Duties fixed in advance (`H-PIN`).
     public var pins: [Pin] = []
+    /// What it is qualified for, e.g. `pediatric` (`S-COVER-QUAL`).
+    public var qualifications: [String] = []
+    /// Beds a hospital lends on each day it is designated (`S-BED-GAP`, `H-BED-CAPACITY`).
+    public var beds: Int = 1
+    /// The most dates with a duty in one calendar month (`H-MAX-DESIGNATED-DAYS`).
+    public var maxDesignatedDays: Int?
+    /// Whether a Saturday duty needs a Sunday duty of the same weekend and vice versa; nil follows ``RuleSettings/weekendBlocks``.
+    public var weekendBlocks: Bool?
+    /// Whether it may not work two weekends in a row; nil follows ``RuleSettings/noConsecutiveWeekends``.
+    public var noConsecutiveWeekends: Bool?
+    /// Night duties done before the horizon (`S-FAIR-NIGHTS`).
+    public var historyNights: Int = 0
+    /// Weekend and holiday duties done before the horizon (`S-FAIR-WEEKEND-HOLIDAY`).
+    public var historyWeekendHoliday: Int = 0
+    /// Year-end duties done before the horizon (`S-FAIR-YEAREND`).
+    public var historyYearEnd: Int = 0
 
     /// Creates a resource.
     public init(id: String, name: String, kind: ResourceKind, organisation: String, area: String? = nil,
@@ -275,7 +322,7 @@ public struct Resource: Sendable, Hashable {
 
     /// Whether the resource may take duties of `dutyType` at all (kind and eligibility list).
     public func isEligible(for dutyType: DutyType) -> Bool {
-        kind == dutyType.resourceKind && (duties?.contains(dutyType.id) ?? true)
+        kind == dutyType.resourceKind && (duties?.contains(dutyType.id) ?? true) && (dutyType.area == nil || dutyType.area == area)
     }
 
     /// Whether the resource is available on `date`.
@@ -377,6 +424,14 @@ public struct RuleSettings: Sendable, Hashable {
     public var fairnessWeight: Double
     /// Cost per duty of the largest deviation over all resources (`S-FAIR-DUTIES-MAX`); 0 turns it off.
     public var fairnessMaxWeight: Double
+    /// Fairness weights of nights, weekend/holiday and year-end duties (off by default).
+    public var categoryFairness: [FairnessCategory: FairnessWeights] = [:]
+    /// Requirements of qualified resources among a date's duties (`S-COVER-QUAL`).
+    public var qualificationCoverage: [QualificationRequirement] = []
+    /// The default of ``Resource/weekendBlocks`` (`H-WEEKEND-BLOCK`).
+    public var weekendBlocks: Bool = false
+    /// The default of ``Resource/noConsecutiveWeekends`` (`H-NO-CONSECUTIVE-WEEKENDS`).
+    public var noConsecutiveWeekends: Bool = false
 
     /// Creates settings; by default fairness weighs 10 per duty and 50 for the largest deviation.
     public init(fairnessWeight: Double = 10, fairnessMaxWeight: Double = 50) {

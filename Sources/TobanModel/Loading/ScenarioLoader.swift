@@ -181,10 +181,12 @@ struct ScenarioDecoder {
     }
 
     func organisation(_ field: Field) -> Organisation? {
-        guard let m = reader.mapping(field, required: ["id", "name", "kind"]),
+        guard let m = reader.mapping(field, required: ["id", "name", "kind"], optional: ScenarioDecoder.structureOrganisationKeys),
               let id = m["id"].flatMap(reader.identifier), let name = m["name"].flatMap(reader.string),
               let kind = m["kind"].flatMap({ reader.enumeration($0, OrganisationKind.self) }) else { return nil }
-        return Organisation(id: id, name: name, kind: kind)
+        var organisation = Organisation(id: id, name: name, kind: kind)
+        decodeStructure(m, into: &organisation)
+        return organisation
     }
 
     func area(_ field: Field) -> Area? {
@@ -195,7 +197,8 @@ struct ScenarioDecoder {
 
     func dutyType(_ field: Field) -> DutyType? {
         guard let m = reader.mapping(field, required: ["id", "name", "resourceKind", "start", "end"],
-                                     optional: ["days", "coverage", "gapPenalty", "underTargetPenalty", "overTargetPenalty", "coverageByDate"]) else { return nil }
+                                     optional: ["days", "coverage", "gapPenalty", "underTargetPenalty", "overTargetPenalty", "coverageByDate"]
+                                        + ScenarioDecoder.structureDutyTypeKeys) else { return nil }
         let id = m["id"].flatMap(reader.identifier)
         let name = m["name"].flatMap(reader.string)
         let kind = m["resourceKind"].flatMap { reader.enumeration($0, ResourceKind.self) }
@@ -217,6 +220,7 @@ struct ScenarioDecoder {
         duty.underTargetPenalty = under
         duty.overTargetPenalty = over
         duty.coverageByDate = byDate
+        decodeStructure(m, into: &duty)
         return duty
     }
 
@@ -236,7 +240,8 @@ struct ScenarioDecoder {
         guard let m = reader.mapping(field, required: ["id", "name", "kind", "organisation"],
                                      optional: ["area", "fte", "duties", "unavailable", "minDuties", "maxDuties", "history",
                                                 "limits", "maxPerWeek", "maxConsecutive", "minConsecutive", "minDaysOff",
-                                                "maxWeekends", "minMinutes", "maxMinutes", "requests", "pins"]) else { return nil }
+                                                "maxWeekends", "minMinutes", "maxMinutes", "requests", "pins"]
+                                        + ScenarioDecoder.structureResourceKeys) else { return nil }
         let id = m["id"].flatMap(reader.identifier)
         let name = m["name"].flatMap(reader.string)
         let kind = m["kind"].flatMap { reader.enumeration($0, ResourceKind.self) }
@@ -248,8 +253,10 @@ struct ScenarioDecoder {
         let minDuties = m["minDuties"].flatMap { reader.int($0, in: 0...10_000) }
         let maxDuties = m["maxDuties"].flatMap { reader.int($0, in: 0...10_000) }
         var history = 0
-        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties"]) {
+        var historyMapping: [String: Field]?
+        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties"] + ScenarioDecoder.structureHistoryKeys) {
             history = hm["duties"].flatMap { reader.int($0, in: 0...100_000) } ?? 0
+            historyMapping = hm
         }
         let count = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000) } }
         let minutes = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000_000) } }
@@ -270,6 +277,7 @@ struct ScenarioDecoder {
         r.maxMinutes = minutes("maxMinutes")
         r.requests = requests
         r.pins = pins
+        decodeStructure(m, history: historyMapping, into: &r)
         return r
     }
 
@@ -314,17 +322,21 @@ struct ScenarioDecoder {
 
     func ruleSettings(_ field: Field) -> RuleSettings {
         var settings = RuleSettings()
-        guard let m = reader.mapping(field, optional: ["fairness", "minRestHours", "forbiddenSuccessions"]) else { return settings }
+        guard let m = reader.mapping(field, optional: ["fairness", "minRestHours", "forbiddenSuccessions"]
+                                        + ScenarioDecoder.structureRuleKeys) else { return settings }
         settings.minRestHours = m["minRestHours"].flatMap { reader.double($0, in: 0...168) }
         settings.forbiddenSuccessions = list(m["forbiddenSuccessions"]) { f in
             guard let fm = reader.mapping(f, required: ["from", "to"]),
                   let from = fm["from"].flatMap(reader.identifier), let to = fm["to"].flatMap(reader.identifier) else { return nil }
             return ForbiddenSuccession(from: from, to: to)
         }
-        if let f = m["fairness"], let fm = reader.mapping(f, optional: ["weight", "maxDeviationWeight"]) {
+        var fairnessMapping: [String: Field]?
+        if let f = m["fairness"], let fm = reader.mapping(f, optional: ["weight", "maxDeviationWeight"] + ScenarioDecoder.structureFairnessKeys) {
             if let w = fm["weight"].flatMap({ reader.double($0, in: 0...1e6) }) { settings.fairnessWeight = w }
             if let w = fm["maxDeviationWeight"].flatMap({ reader.double($0, in: 0...1e6) }) { settings.fairnessMaxWeight = w }
+            fairnessMapping = fm
         }
+        decodeStructure(m, fairness: fairnessMapping, into: &settings)
         return settings
     }
 }

@@ -26,3 +26,48 @@ extension ModelCompiler {
                        pieces: deviations.map { (0, [LinearTerm($0)]) }, cost: maxWeight)
     }
 }
+
+extension ModelCompiler {
+    /// `S-FAIR-NIGHTS`, `S-FAIR-WEEKEND-HOLIDAY`, `S-FAIR-YEAREND` and their `-MAX` variants:
+    /// like `S-FAIR-DUTIES`, over the duties of one category with that category's history.
+    mutating func compileCategoryFairness() {
+        for category in FairnessCategory.allCases {
+            guard let weights = scenario.rules.categoryFairness[category],
+                  weights.weight > 0 || weights.maxDeviationWeight > 0 else { continue }
+            let targets = scenario.fairnessTargets(for: category, slots: compiled.slots)
+            var deviations: [VariableID] = []
+            for (r, target) in zip(scenario.resources, targets) {
+                let terms = (byResource[r.id] ?? []).filter { a in
+                    let slot = compiled.slots[a.slot]
+                    return scenario.dutyType(slot.dutyTypeID).map { category.contains($0, on: slot.dayType) } ?? false
+                }.map { LinearTerm($0.variable) }
+                let lower = Double(target.band.lowerBound), upper = Double(target.band.upperBound)
+                if upper >= Double(terms.count) && lower <= 0 { continue }
+                let dev = addDerived(name: "\(category.ruleID)[\(r.id)]", kind: .continuous, ruleID: category.ruleID, floor: 0,
+                                     pieces: [(-upper, terms), (lower, terms.map { LinearTerm($0.variable, -1) })],
+                                     cost: weights.weight)
+                deviations.append(dev)
+            }
+            guard weights.maxDeviationWeight > 0, !deviations.isEmpty else { continue }
+            _ = addDerived(name: "\(category.maxRuleID)[all]", kind: .continuous, ruleID: category.maxRuleID, floor: 0,
+                           pieces: deviations.map { (0, [LinearTerm($0)]) }, cost: weights.maxDeviationWeight)
+        }
+    }
+
+    /// `S-ORG-QUOTA`: each duty an organisation's resources take together outside its quota
+    /// costs the quota's weight.
+    mutating func compileOrganisationQuotas() {
+        for o in scenario.organisations {
+            guard let quota = o.quota, quota.weight > 0 else { continue }
+            let members = Set(scenario.resources.filter { $0.organisation == o.id }.map(\.id))
+            let terms = compiled.assignments.filter { members.contains($0.resourceID) && quota.counts(compiled.slots[$0.slot].dutyTypeID) }
+                .map { LinearTerm($0.variable) }
+            var pieces: [(constant: Double, terms: [LinearTerm])] = []
+            if let max = quota.max, terms.count > max { pieces.append((-Double(max), terms)) }
+            if let min = quota.min, min > 0 { pieces.append((Double(min), terms.map { LinearTerm($0.variable, -1) })) }
+            guard !pieces.isEmpty else { continue }
+            _ = addDerived(name: "\(RuleID.organisationQuota)[\(o.id)]", kind: .continuous, ruleID: RuleID.organisationQuota,
+                           floor: 0, pieces: pieces, cost: quota.weight)
+        }
+    }
+}

@@ -23,6 +23,13 @@ public struct ModelCompiler {
         compiler.compileOneDutyPerDate()
         compiler.compileDutyLimits()
         compiler.compileFairness()
+        compiler.compileQualificationCoverage()
+        compiler.compilePairing()
+        compiler.compileBeds()
+        compiler.compileMaxDesignatedDays()
+        compiler.compileWeekends()
+        compiler.compileCategoryFairness()
+        compiler.compileOrganisationQuotas()
         return compiler.compiled
     }
 
