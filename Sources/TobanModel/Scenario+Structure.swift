@@ -177,3 +177,11 @@ extension Scenario {
         return result
     }
 }
+
+/// How the solver combines the soft costs.
+public enum PriorityMode: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Minimise the weighted sum of all soft costs at once.
+    case weighted
+    /// Minimise coverage costs first, then fairness with coverage fixed at its optimum, then the rest.
+    case lexicographic
+}

@@ -432,6 +432,8 @@ public struct RuleSettings: Sendable, Hashable {
     public var weekendBlocks: Bool = false
     /// The default of ``Resource/noConsecutiveWeekends`` (`H-NO-CONSECUTIVE-WEEKENDS`).
     public var noConsecutiveWeekends: Bool = false
+    /// How soft costs are combined: one weighted sum, or level by level (coverage, fairness, the rest).
+    public var priorities: PriorityMode = .weighted
 
     /// Creates settings; by default fairness weighs 10 per duty and 50 for the largest deviation.
     public init(fairnessWeight: Double = 10, fairnessMaxWeight: Double = 50) {

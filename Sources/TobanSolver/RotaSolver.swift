@@ -82,9 +82,11 @@ public struct RotaSolver: Sendable {
         let started = clock.now
         let compiled = ModelCompiler.compile(scenario)
         let model = compiled.model
-        let result = try backend.solve(model, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-                                                                    presolve: true, start: nil, verbose: options.verbose),
-                                       progress: progress)
+        let result = scenario.rules.priorities == .lexicographic
+            ? try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
+            : try backend.solve(model, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                                                             presolve: true, start: nil, verbose: options.verbose),
+                                progress: progress)
         guard result.primal == .feasiblePoint else {
             throw NoRotaError(termination: result.termination, rawStatus: result.rawStatus,
                               reasons: result.termination == .infeasible ? InfeasibilityDiagnosis.reasons(scenario) : [])

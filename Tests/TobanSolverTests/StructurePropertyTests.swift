@@ -81,6 +81,7 @@ enum RandomStructureScenario {
                                                                         dayTypes: [.weekday, .saturday], min: 1, gapPenalty: 200))
         }
         rules.weekendBlocks = chance(6)
+        if chance(4) { rules.priorities = .lexicographic }
         return Scenario(name: "structure \(seed)", horizon: horizon, organisations: organisations + hospitals, areas: areas,
                         dutyTypes: duties, resources: resources, rules: rules)
     }

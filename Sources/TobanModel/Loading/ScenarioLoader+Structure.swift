@@ -5,7 +5,7 @@ extension ScenarioDecoder {
     static let structureDutyTypeKeys = ["area", "backupOf", "differentOrganisation", "backupArea", "beds", "category", "allowance"]
     static let structureResourceKeys = ["qualifications", "beds", "maxDesignatedDays", "weekendBlocks", "noConsecutiveWeekends"]
     static let structureHistoryKeys = ["nights", "weekendHoliday", "yearEnd"]
-    static let structureRuleKeys = ["qualificationCoverage", "weekendBlocks", "noConsecutiveWeekends"]
+    static let structureRuleKeys = ["qualificationCoverage", "weekendBlocks", "noConsecutiveWeekends", "priorities"]
     static let structureFairnessKeys = FairnessCategory.allCases.map(\.rawValue)
 
     /// `quota: {min, max, duties, weight}`.
@@ -62,6 +62,7 @@ extension ScenarioDecoder {
     func decodeStructure(_ m: [String: Field], fairness: [String: Field]?, into settings: inout RuleSettings) {
         settings.weekendBlocks = m["weekendBlocks"].flatMap(reader.bool) ?? false
         settings.noConsecutiveWeekends = m["noConsecutiveWeekends"].flatMap(reader.bool) ?? false
+        settings.priorities = m["priorities"].flatMap { reader.enumeration($0, PriorityMode.self) } ?? .weighted
         settings.qualificationCoverage = list(m["qualificationCoverage"]) { f in
             guard let q = reader.mapping(f, required: ["qualification", "duties"], optional: ["days", "min", "gapPenalty"]),
                   let qualification = q["qualification"].flatMap(reader.identifier),
