@@ -56,6 +56,7 @@ struct StructureLoaderTests {
         // Per-area duty: only north resources are eligible; adjacency is symmetric.
         #expect(sato.isEligible(for: day) && !(s.resource("kato")?.isEligible(for: day) ?? true))
         #expect(s.areasAreNear("south", "north") && s.areasAreNear("north", "north"))
+        #expect(s.areas.first { $0.id == "south" }?.adjacent == ["north"])
     }
 
     @Test func weekendsAreCutAtTheHorizon() throws {

@@ -8,6 +8,19 @@ extension ScenarioDecoder {
     static let structureRuleKeys = ["qualificationCoverage", "weekendBlocks", "noConsecutiveWeekends", "priorities"]
     static let structureFairnessKeys = FairnessCategory.allCases.map(\.rawValue)
 
+    /// Areas with adjacency made symmetric: `b` listed under `a` adds `a` at the end of `b`'s
+    /// list (original entries keep their indices, so validation paths still point at the file).
+    static func symmetric(_ areas: [Area]) -> [Area] {
+        var result = areas
+        for a in areas {
+            for b in a.adjacent {
+                guard let j = result.firstIndex(where: { $0.id == b }), b != a.id, !result[j].adjacent.contains(a.id) else { continue }
+                result[j].adjacent.append(a.id)
+            }
+        }
+        return result
+    }
+
     /// `quota: {min, max, duties, weight}`.
     func decodeStructure(_ m: [String: Field], into organisation: inout Organisation) {
         guard let f = m["quota"], let q = reader.mapping(f, optional: ["min", "max", "duties", "weight"]) else { return }

@@ -122,7 +122,7 @@ struct ScenarioDecoder {
         let horizon = top["horizon"].flatMap(range)
         let calendar = top["calendar"].map(calendarSettings) ?? CalendarSettings()
         let organisations = list(top["organisations"], organisation)
-        let areas = list(top["areas"], area)
+        let areas = ScenarioDecoder.symmetric(list(top["areas"], area))
         let dutyTypes = list(top["dutyTypes"], dutyType)
         let resources = list(top["resources"], resource)
         let rules = top["rules"].map(ruleSettings) ?? RuleSettings()
