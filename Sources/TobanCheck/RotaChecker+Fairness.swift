@@ -52,7 +52,7 @@ extension RotaChecker {
     /// `S-ORG-QUOTA`: each duty an organisation takes outside its quota costs the quota's weight.
     func costOrganisationQuotas(_ rota: [Assignment]) -> [CostItem] {
         scenario.organisations.compactMap { o in
-            guard let quota = o.quota, quota.weight > 0 else { return nil }
+            guard let quota = scenario.resolvedQuota(of: o, slots: slots), quota.weight > 0 else { return nil }
             let n = rota.filter { resourcesByID[$0.resourceID]?.organisation == o.id && quota.counts($0.dutyTypeID) }.count
             let deviation = quota.deviation(of: n)
             guard deviation > 0 else { return nil }

@@ -8,6 +8,9 @@ public struct OrganisationQuota: Sendable, Hashable {
     public var dutyTypes: [String]?
     /// The cost of each duty outside `min…max`.
     public var weight: Double
+    /// When set, `min…max` follow the organisation's FTE-proportional share instead: the sum of
+    /// its resources' fair-share targets, widened by this many duties on each side.
+    public var proportionalTolerance: Int?
 
     /// Creates a quota; by default each duty outside costs 100.
     public init(min: Int? = nil, max: Int? = nil, dutyTypes: [String]? = nil, weight: Double = 100) {
@@ -158,6 +161,23 @@ public struct QualificationRequirement: Sendable, Hashable {
 }
 
 extension Scenario {
+    /// The quota of `organisation` with `min…max` resolved: as written, or for a proportional
+    /// quota `floor(share) − tolerance … ceil(share) + tolerance`, where the share is the sum of
+    /// its resources' fair-share targets (FTE × availability, history carried over) over the
+    /// counted duty types.
+    public func resolvedQuota(of organisation: Organisation, slots: [Slot]? = nil) -> OrganisationQuota? {
+        guard var quota = organisation.quota else { return nil }
+        guard let tolerance = quota.proportionalTolerance else { return quota }
+        let counted = quota.dutyTypes
+        let targets = fairnessTargets(slots: slots ?? self.slots(), counting: { duty, _ in counted?.contains(duty.id) ?? true },
+                                      history: { counted == nil ? $0.historyDuties : 0 })
+        let share = zip(resources, targets).filter { $0.0.organisation == organisation.id }.reduce(0.0) { $0 + $1.1.target }
+        let clean = (share * 1e9).rounded() / 1e9
+        quota.min = Swift.max(0, Int(clean.rounded(.down)) - tolerance)
+        quota.max = Int(clean.rounded(.up)) + tolerance
+        return quota
+    }
+
     /// Whether `resource` works under ``Resource/weekendBlocks`` (its own setting or the default).
     public func weekendBlocks(_ resource: Resource) -> Bool { resource.weekendBlocks ?? rules.weekendBlocks }
     /// Whether `resource` works under ``Resource/noConsecutiveWeekends`` (its own setting or the default).

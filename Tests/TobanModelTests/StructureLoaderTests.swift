@@ -96,6 +96,20 @@ struct StructureLoaderTests {
         #expect(issues(selfAdjacent).contains { $0.path == "areas[0].adjacent" })
     }
 
+    @Test func proportionalQuotasTakeNoBounds() throws {
+        let proportional = structureYAML.replacingOccurrences(of: "quota: {min: 2, max: 6, duties: [night-primary], weight: 40}",
+                                                              with: "quota: {proportional: true, tolerance: 1, duties: [night-primary]}")
+        let s = try ScenarioLoader.load(text: proportional, file: "s.yaml")
+        let c1 = try #require(s.organisation("c1"))
+        let quota = try #require(s.resolvedQuota(of: c1))
+        // Ten nights shared by sato (c1) and kato (c2) evenly: c1's share is 5, band 4…6.
+        #expect(quota.proportionalTolerance == 1 && quota.min == 4 && quota.max == 6)
+        let both = structureYAML.replacingOccurrences(of: "quota: {min: 2,", with: "quota: {proportional: true, min: 2,")
+        #expect(issues(both).contains { $0.path == "organisations[0].quota" && $0.message.contains("proportional quota takes no min or max") })
+        let stray = structureYAML.replacingOccurrences(of: "quota: {min: 2,", with: "quota: {tolerance: 2, min: 2,")
+        #expect(issues(stray).contains { $0.path == "organisations[0].quota.tolerance" })
+    }
+
     @Test func wrongTypesAndUnknownKeysAreReported() {
         let bad = structureYAML
             .replacingOccurrences(of: "beds: 2, maxDesignatedDays: 10", with: "beds: -1, maxDesignatedDays: 40")

@@ -21,6 +21,10 @@ enum RandomStructureScenario {
         var organisations = (0..<Int.random(in: 2...3, using: &rng)).map { Organisation(id: "c\($0)", name: "診療所\($0)", kind: .clinic) }
         if chance(2) { organisations[0].quota = OrganisationQuota(min: Int.random(in: 0...days, using: &rng), max: nil, weight: Double(Int.random(in: 1...50, using: &rng))) }
         if chance(3) { organisations[1].quota = OrganisationQuota(min: nil, max: Int.random(in: 0...days, using: &rng), weight: 20) }
+        if chance(3) {
+            organisations[organisations.count - 1].quota = OrganisationQuota(weight: 15)
+            organisations[organisations.count - 1].quota?.proportionalTolerance = Int.random(in: 0...1, using: &rng)
+        }
         let hospitals = (0..<Int.random(in: 0...3, using: &rng)).map { Organisation(id: "h\($0)", name: "病院\($0)", kind: .hospital) }
         let time = { (h: Int) in TimeOfDay(hour: h, minute: 0) ?? TimeOfDay(hour: 0, minute: 0)! }
 

@@ -23,13 +23,23 @@ extension ScenarioDecoder {
 
     /// `quota: {min, max, duties, weight}`.
     func decodeStructure(_ m: [String: Field], into organisation: inout Organisation) {
-        guard let f = m["quota"], let q = reader.mapping(f, optional: ["min", "max", "duties", "weight"]) else { return }
-        let quota = OrganisationQuota(min: q["min"].flatMap { reader.int($0, in: 0...100_000) },
+        guard let f = m["quota"], let q = reader.mapping(f, optional: ["min", "max", "duties", "weight", "proportional", "tolerance"]) else { return }
+        var quota = OrganisationQuota(min: q["min"].flatMap { reader.int($0, in: 0...100_000) },
                                       max: q["max"].flatMap { reader.int($0, in: 0...100_000) },
                                       dutyTypes: q["duties"].map { list($0, reader.identifier) },
                                       weight: q["weight"].flatMap { reader.double($0, in: 0...1e9) } ?? 100)
-        if quota.min == nil && quota.max == nil {
-            reader.report(f.path, "a quota needs min, max or both")
+        let proportional = q["proportional"].flatMap(reader.bool) ?? false
+        if proportional {
+            if quota.min != nil || quota.max != nil {
+                reader.report(f.path, "a proportional quota takes no min or max (they follow the organisation's FTE share)")
+                return
+            }
+            quota.proportionalTolerance = q["tolerance"].flatMap { reader.int($0, in: 0...1_000) } ?? 0
+        } else if q["tolerance"] != nil {
+            reader.report(f.path + ".tolerance", "tolerance applies to a proportional quota only (add proportional: true)")
+            return
+        } else if quota.min == nil && quota.max == nil {
+            reader.report(f.path, "a quota needs min, max or both, or proportional: true")
             return
         }
         organisation.quota = quota

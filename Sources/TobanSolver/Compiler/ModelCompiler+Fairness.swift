@@ -62,7 +62,7 @@ extension ModelCompiler {
     /// costs the quota's weight.
     mutating func compileOrganisationQuotas() {
         for o in scenario.organisations {
-            guard let quota = o.quota, quota.weight > 0 else { continue }
+            guard let quota = scenario.resolvedQuota(of: o, slots: compiled.slots), quota.weight > 0 else { continue }
             let members = Set(scenario.resources.filter { $0.organisation == o.id }.map(\.id))
             let terms = compiled.assignments.filter { members.contains($0.resourceID) && quota.counts(compiled.slots[$0.slot].dutyTypeID) }
                 .map { LinearTerm($0.variable) }
