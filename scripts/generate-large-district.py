@@ -65,11 +65,9 @@ def main():
     for s in stations:
         for j in range(rng.choice([2, 2, 3])):
             nurses.append((f"{s[0]}-n{j + 1}", s[0], rng.choice([1, 1, 0.8, 0.5])))
-    nights = (date_count(preset["start"], preset["end"]))
-    total_fte = sum(n[2] for n in nurses)
     for s in stations:
-        share = nights * sum(n[2] for n in nurses if n[1] == s[0]) / total_fte
-        lines.append(f"  - {{id: {s[0]}, name: {s[1]}, kind: station, quota: {{min: {max(0, int(share) - 1)}, max: {int(share) + 2}, weight: 30}}}}")
+        # Each station takes its FTE share of the pooled nights, give or take one.
+        lines.append(f"  - {{id: {s[0]}, name: {s[1]}, kind: station, quota: {{proportional: true, tolerance: 1, weight: 30}}}}")
 
     lines.append("")
     lines.append("areas:")
@@ -144,10 +142,6 @@ def dates(start, end):
         out.append(d.isoformat())
         d += datetime.timedelta(days=1)
     return out
-
-
-def date_count(start, end):
-    return len(dates(start, end))
 
 
 if __name__ == "__main__":
