@@ -31,6 +31,10 @@ extension Scenario {
             problem("horizon", "the horizon has \(horizon.count) days; at most \(Scenario.maximumHorizonDays) are planned at once")
         }
 
+        for (k, closure) in calendar.closures.enumerated() where closure.dates.isEmpty {
+            problem("calendar.closures[\(k)].dates", "the closure '\(closure.name)' lists no dates")
+        }
+
         func duplicates(_ ids: [String], _ section: String) {
             var seen: [String: Int] = [:]
             for (i, id) in ids.enumerated() {

@@ -45,7 +45,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try loadScenarioOrExit(self.scenario)
+        let (scenario, source) = try loadScenarioSourceOrExit(self.scenario)
         let progress = ProgressPrinter(enabled: !quiet)
         let report: SolveReport
         do {
@@ -63,7 +63,7 @@ struct SolveCommand: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try RotaOutputs.write(report, to: out, options: .fromEnvironment(reportTiming: reportTiming))
+            written = try RotaOutputs.write(report, to: out, options: .fromEnvironment(reportTiming: reportTiming, scenarioSource: source))
         } catch {
             printError("toban: cannot write to \(out): \(error)")
             throw ExitCode(1)

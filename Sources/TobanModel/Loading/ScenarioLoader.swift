@@ -12,6 +12,12 @@ public enum ScenarioLoader {
 
     /// Loads and validates the scenario at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try load(text: readText(path: path), file: path)
+    }
+
+    /// The text of the scenario file at `path`, refusing directories, huge files and bytes
+    /// that are not UTF-8.
+    public static func readText(path: String) throws(ScenarioError) -> String {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -31,11 +37,18 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(issues: [ScenarioIssue(file: path, path: "", message: "the file is not valid UTF-8 text")])
         }
-        return try load(text: text, file: path)
+        return text
     }
 
     /// Loads and validates a scenario from YAML or JSON text; `file` names it in messages.
+    ///
+    /// A holiday file the scenario names (`calendar.holidayFile`) is read relative to the
+    /// folder of `file`.
     public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        try load(text: text, file: file, includes: ScenarioIncludes(scenarioFile: file))
+    }
+
+    static func load(text: String, file: String, includes: ScenarioIncludes) throws(ScenarioError) -> Scenario {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -46,8 +59,8 @@ public enum ScenarioLoader {
             throw ScenarioError(issues: [ScenarioIssue(file: file, line: 1, column: 1, path: "", message: "the file is empty; expected a scenario (see docs/scenario-format.md)")])
         }
         let reader = ScenarioReader(file: file)
-        let scenario = ScenarioDecoder(reader: reader).decode(ScenarioReader.Field(node: root, path: ""))
-        var issues = reader.issues
+        let scenario = ScenarioDecoder(reader: reader, includes: includes).decode(ScenarioReader.Field(node: root, path: ""))
+        var issues = reader.issues + includes.issues
         // Validate what decoded even when some values were rejected, so that every problem is
         // listed at once; but only when no list element was dropped (indices in key paths would
         // shift), and not where a value was already reported (its default would mislead).
@@ -108,6 +121,8 @@ public enum ScenarioLoader {
 /// Turns the YAML tree into a ``Scenario``, one section at a time.
 struct ScenarioDecoder {
     let reader: ScenarioReader
+    /// Reads the holiday file named by `calendar.holidayFile`.
+    var includes = ScenarioIncludes(scenarioFile: "")
     typealias Field = ScenarioReader.Field
 
     func decode(_ root: Field) -> Scenario? {
@@ -163,7 +178,8 @@ struct ScenarioDecoder {
     }
 
     func calendarSettings(_ field: Field) -> CalendarSettings {
-        guard let m = reader.mapping(field, optional: ["yearEndStart", "yearEndEnd", "extraHolidays", "removedHolidays"]) else {
+        guard let m = reader.mapping(field, optional: ["yearEndStart", "yearEndEnd", "extraHolidays", "removedHolidays",
+                                                        "country", "holidayFile", "closures"]) else {
             return CalendarSettings()
         }
         var settings = CalendarSettings()
@@ -177,6 +193,29 @@ struct ScenarioDecoder {
             settings.extraHolidays[item.0] = item.1
         }
         settings.removedHolidays = Set(list(m["removedHolidays"], reader.date))
+        // A holiday file replaces the Japanese holidays unless `country: JP` asks for both.
+        let country = m["country"].flatMap { reader.enumeration($0, HolidayCountry.self) }
+        settings.country = country ?? (m["holidayFile"] == nil ? .japan : .none)
+        if let f = m["holidayFile"], let path = reader.string(f) {
+            switch includes.text(of: path) {
+            case let .failure(failure):
+                reader.report(f.path, failure.message)
+            case let .success(text):
+                do {
+                    settings.fileHolidays = try HolidayFile.parse(text: text, file: includes.displayName(path),
+                                                                  format: HolidayFile.format(forPath: path))
+                } catch {
+                    includes.issues += error.issues
+                }
+            }
+        }
+        settings.closures = list(m["closures"]) { f -> Closure? in
+            guard let c = reader.mapping(f, required: ["name", "dates"], optional: ["dayType"]),
+                  let name = c["name"].flatMap(reader.string) else { return nil }
+            let dates = c["dates"].map { list($0, range) } ?? []
+            let dayType = c["dayType"].flatMap { reader.enumeration($0, DayType.self) } ?? .holiday
+            return Closure(name: name, dates: dates, dayType: dayType)
+        }
         return settings
     }
 
