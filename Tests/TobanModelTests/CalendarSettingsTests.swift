@@ -84,6 +84,11 @@ struct CalendarSettingsTests {
         #expect(badType.contains { $0.path == "calendar.closures[0].dayType" })
         let typo = loadIssues(scenarioYAML(calendar: "{closure: []}"))
         #expect(typo.contains { $0.message.contains("did you mean 'closures'") })
+        // A broken first closure does not shift the place named for the second.
+        let shifted = loadIssues(scenarioYAML(calendar: "{closures: [{name: [x], dates: [2026-08-13]}, {name: y, dates: []}]}"))
+        #expect(shifted.contains { $0.path == "calendar.closures[0].name" })
+        #expect(shifted.contains { $0.path == "calendar.closures[1].dates" && $0.message.contains("'y' lists no dates") })
+        #expect(shifted.count == 2)
         let backwards = loadIssues(scenarioYAML(calendar: "{closures: [{name: x, dates: [{start: 2026-08-16, end: 2026-08-13}]}]}"))
         #expect(backwards.contains { $0.path == "calendar.closures[0].dates[0]" && $0.message.contains("before it starts") })
     }

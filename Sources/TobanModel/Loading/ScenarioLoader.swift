@@ -209,9 +209,11 @@ struct ScenarioDecoder {
                 }
             }
         }
+        // A closure that fails to decode is kept as an empty placeholder (its problem is
+        // already reported) so that validation's indices in key paths stay right.
         settings.closures = list(m["closures"]) { f -> Closure? in
-            guard let c = reader.mapping(f, required: ["name", "dates"], optional: ["dayType"]),
-                  let name = c["name"].flatMap(reader.string) else { return nil }
+            guard let c = reader.mapping(f, required: ["name", "dates"], optional: ["dayType"]) else { return Closure(name: "", dates: []) }
+            let name = c["name"].flatMap(reader.string) ?? ""
             let dates = c["dates"].map { list($0, range) } ?? []
             let dayType = c["dayType"].flatMap { reader.enumeration($0, DayType.self) } ?? .holiday
             return Closure(name: name, dates: dates, dayType: dayType)
