@@ -6,12 +6,10 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Render a saved report.json again as iCalendar, CSV, HTML and/or JSON.",
-        discussion: """
-        Loads the scenario embedded in the report (toban solve saves its source text there), takes
-        the rota and gaps from the report and writes the chosen formats into DIR. A publication.json
-        in DIR is honoured, so events keep their UIDs and only changed duties get a higher SEQUENCE.
-        SOURCE_DATE_EPOCH sets DTSTAMP. Exits 0 on success, 2 on bad input, 1 when DIR cannot be written.
-        """
+        discussion: "Loads the scenario embedded in the report (toban solve saves its source text there), takes "
+            + "the rota and gaps from the report and writes the chosen formats into DIR. A publication.json in DIR "
+            + "is honoured, so events keep their UIDs and only changed duties get a higher SEQUENCE. "
+            + "SOURCE_DATE_EPOCH sets DTSTAMP. Exits 0 on success, 2 on bad input, 1 when DIR cannot be written."
     )
 
     @Argument(help: "The report.json written by toban solve.")
