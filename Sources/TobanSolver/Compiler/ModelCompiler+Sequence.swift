@@ -88,39 +88,59 @@ extension ModelCompiler {
     }
 
     /// `H-MIN-CONSECUTIVE`: a block of duty days that has a day off on both sides inside the
-    /// horizon is at least `k` days long. For each block start `t` (day `t − 1` inside the
-    /// horizon) and each `j < k` with `t + j` inside: `w[t] − w[t−1] ≤ w[t+j]`. Blocks touching
-    /// the horizon's first or last day are exempt (history does not change that).
+    /// horizon is at least `k` days long. Blocks touching the horizon's first or last day are
+    /// exempt (history does not change that).
+    ///
+    /// Strong form (Rajan and Takriti's minimum up-time inequalities): a start indicator
+    /// `u[i] ≥ w[i] − w[i−1]` for each day `i` whose previous day lies inside the horizon, and
+    /// for each day `t`: `Σ u[i] over t−k+1 … t ≤ w[t]` — a block that started within the
+    /// last `k − 1` days still runs on `t`. It implies every `w[i] − w[i−1] ≤ w[i+j]` (`j < k`)
+    /// and is tighter in the LP. A block reaching the horizon's end is never asked to go on
+    /// past it, so only the left side needs an inside day.
     mutating func compileMinConsecutive() {
-        let dates = scenario.horizon.dates
         for r in scenario.resources {
             guard let k = r.minConsecutive, k > 1 else { continue }
-            let byDate = assignmentsByDate(r)
-            for i in dates.indices.dropFirst() where byDate[dates[i]] != nil {
-                for j in 1..<k where i + j < dates.count {
-                    compiled.model.addRow(name: "\(RuleID.minConsecutive)[\(r.id)/\(dates[i].iso)/+\(j)]", ruleID: RuleID.minConsecutive,
-                                          terms: work(byDate, dates[i]) + work(byDate, dates[i - 1], -1) + work(byDate, dates[i + j], -1),
-                                          upper: 0)
-                }
-            }
+            compileMinimumRun(r, length: k, ruleID: RuleID.minConsecutive, working: true)
         }
     }
 
     /// `H-MIN-DAYS-OFF`: a stretch of days off that has a duty day on both sides inside the
-    /// horizon is at least `k` days long: `w[t−1] − w[t] + w[t+j] ≤ 1` for each `j < k`.
-    /// Stretches touching the horizon's first or last day are exempt.
+    /// horizon is at least `k` days long; stretches touching the first or last day are exempt.
+    /// The same strong form on the days off: `v[i] ≥ w[i−1] − w[i]` and
+    /// `Σ v[i] over t−k+1 … t ≤ 1 − w[t]`.
     mutating func compileMinDaysOff() {
-        let dates = scenario.horizon.dates
         for r in scenario.resources {
             guard let k = r.minDaysOff, k > 1 else { continue }
-            let byDate = assignmentsByDate(r)
-            for i in dates.indices.dropFirst() where byDate[dates[i - 1]] != nil {
-                for j in 1..<k where i + j < dates.count && byDate[dates[i + j]] != nil {
-                    compiled.model.addRow(name: "\(RuleID.minDaysOff)[\(r.id)/\(dates[i].iso)/+\(j)]", ruleID: RuleID.minDaysOff,
-                                          terms: work(byDate, dates[i - 1]) + work(byDate, dates[i], -1) + work(byDate, dates[i + j]),
-                                          upper: 1)
-                }
-            }
+            compileMinimumRun(r, length: k, ruleID: RuleID.minDaysOff, working: false)
+        }
+    }
+
+    /// Minimum run lengths of duty days (`working`) or days off, edge blocks exempt.
+    mutating func compileMinimumRun(_ r: Resource, length k: Int, ruleID: String, working: Bool) {
+        let dates = scenario.horizon.dates
+        let byDate = assignmentsByDate(r)
+        // on(d) = w[d] for duty days, 1 − w[d] for days off: (constant, terms).
+        func on(_ d: CivilDate) -> (Double, [LinearTerm]) { working ? (0, work(byDate, d)) : (1, work(byDate, d, -1)) }
+        func constantOnly(_ d: CivilDate) -> Bool { byDate[d] == nil }
+        // A run can start on day i only if on(i) can be 1 and on(i−1) can be 0.
+        var starts: [Int: VariableID] = [:]
+        for i in dates.indices.dropFirst() {
+            let (c0, t0) = on(dates[i]), (c1, t1) = on(dates[i - 1])
+            let canStart = (!constantOnly(dates[i]) || c0 == 1) && (!constantOnly(dates[i - 1]) || c1 == 0)
+            guard canStart else { continue }
+            // start ≥ on(i) − on(i−1)
+            starts[i] = addDerived(name: "\(ruleID)[\(r.id)/\(dates[i].iso)]", kind: .continuous, ruleID: ruleID, floor: 0, upper: 1,
+                                   pieces: [(c0 - c1, t0 + t1.map { LinearTerm($0.variable, -$0.coefficient) })], cost: 0)
+        }
+        for t in dates.indices.dropFirst() {
+            // Only earlier starts bind: start[t] ≤ on(t) holds at start[t]'s least value anyway.
+            let earlier = (Swift.max(1, t - k + 1)..<t).compactMap { starts[$0] }
+            guard !earlier.isEmpty else { continue }
+            let recent = earlier + (starts[t].map { [$0] } ?? [])
+            let (c, terms) = on(dates[t])
+            // Σ starts ≤ on(t)  ⇔  Σ starts − terms ≤ c
+            compiled.model.addRow(name: "\(ruleID)[\(r.id)/\(dates[t].iso)]#run", ruleID: ruleID,
+                                  terms: recent.map { LinearTerm($0) } + terms.map { LinearTerm($0.variable, -$0.coefficient) }, upper: c)
         }
     }
 
