@@ -250,3 +250,40 @@ struct RuleRespectTests {
         #expect(wanted.rota.assignments.contains { $0.date.day == 9 })
     }
 }
+
+@Suite("Infeasibility reasons of the per-resource rules")
+struct ResourceInfeasibilityTests {
+    func reasons(_ scenario: Scenario) throws -> [String] {
+        do {
+            _ = try RotaSolver().solve(scenario)
+            Issue.record("expected no rota")
+            return []
+        } catch let error as NoRotaError {
+            #expect(error.termination == .infeasible)
+            return error.reasons
+        }
+    }
+
+    @Test func pinsThatBreakRestAreNamed() throws {
+        var scenario = try RuleRespectTests.oneNurse { _ in }
+        scenario.dutyTypes.append(DutyType(id: "night", name: "夜勤", resourceKind: .nurse, start: try #require(TimeOfDay(text: "18:00")),
+                                           end: try #require(TimeOfDay(text: "09:00")), gapPenalty: 100))
+        scenario.rules.minRestHours = 11
+        scenario.resources[0].pins = [Pin(date: try #require(CivilDate(iso: "2026-12-08")), dutyTypeID: "night"),
+                                      Pin(date: try #require(CivilDate(iso: "2026-12-09")), dutyTypeID: "day")]
+        #expect(scenario.validationIssues().isEmpty)
+        let found = try reasons(scenario)
+        #expect(found.contains { $0.contains("[H-PIN] n is pinned to 2026-12-09/day, too close to 2026-12-08/night (H-REST)") }, "\(found)")
+    }
+
+    @Test func unreachableMinimumsAreNamed() throws {
+        let scenario = try RuleRespectTests.oneNurse {
+            $0.limits = [DutyLimit(dayTypes: [.saturday, .sunday], min: 3)]
+            $0.unavailable = [DateRange(start: CivilDate(iso: "2026-12-13")!, end: CivilDate(iso: "2026-12-13")!)]
+        }
+        let found = try reasons(scenario)
+        #expect(found.contains { $0.contains("[H-DUTY-LIMIT] n needs at least 3 duties of all@saturday+sunday but can take them on only 1 date") }, "\(found)")
+        let minutes = try RuleRespectTests.oneNurse { $0.minMinutes = 8 * 480 }
+        #expect(try reasons(minutes).contains { $0.contains("[H-MIN-MINUTES] n needs at least 3840 minutes of duty but its open duties hold at most 3360") })
+    }
+}
