@@ -85,8 +85,10 @@ enum RandomScenario {
         }
         let ids = s.dutyTypes.map(\.id)
         if chance(2) {
-            s.rules.forbiddenSuccessions = [ForbiddenSuccession(from: ids[Int.random(in: 0..<ids.count, using: &rng)],
-                                                                to: ids[Int.random(in: 0..<ids.count, using: &rng)])]
+            let pairs = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                ForbiddenSuccession(from: ids[Int.random(in: 0..<ids.count, using: &rng)], to: ids[Int.random(in: 0..<ids.count, using: &rng)])
+            }
+            s.rules.forbiddenSuccessions = Array(Set(pairs)).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         }
         if chance(2) { s.rules.minRestHours = [0, 8, 11, 14][Int.random(in: 0...3, using: &rng)] }
         for i in s.resources.indices {

@@ -287,3 +287,16 @@ struct ResourceInfeasibilityTests {
         #expect(try reasons(minutes).contains { $0.contains("[H-MIN-MINUTES] n needs at least 3840 minutes of duty but its open duties hold at most 3360") })
     }
 }
+
+@Suite("Succession bicliques")
+struct SuccessionBicliqueTests {
+    @Test func everyForbiddenPairIsInOneMaximalBiclique() {
+        // Late may be followed by neither early nor day; day not by early.
+        let pairs = [("L", "E"), ("L", "D"), ("D", "E")].map { ForbiddenSuccession(from: $0.0, to: $0.1) }
+        let bicliques = ModelCompiler.successionBicliques(pairs)
+        let shown = bicliques.map { $0.from.sorted().joined() + ">" + $0.to.sorted().joined() }.sorted()
+        #expect(shown == ["DL>E", "L>DE"])
+        for p in pairs { #expect(bicliques.contains { $0.from.contains(p.from) && $0.to.contains(p.to) }) }
+        for b in bicliques { for f in b.from { for t in b.to { #expect(pairs.contains(ForbiddenSuccession(from: f, to: t))) } } }
+    }
+}

@@ -19,31 +19,63 @@ extension ModelCompiler {
 
     /// `H-SUCCESSION`: no duty of type `to` on the date after a duty of type `from`.
     ///
-    /// Aggregated per first duty: `x[d, from] + Σ x[d+1, to] ≤ 1` over every forbidden `to`,
-    /// valid because at most one of the next date's duties is taken. A forbidden successor of
-    /// a past duty (`history.lastDuties`) on the horizon's first day is fixed to 0.
+    /// Aggregated into biclique rows: for duty types `F` on date `d` and `T` on `d + 1` with
+    /// every pair in `F × T` forbidden, `Σ x[d, F] + Σ x[d+1, T] ≤ 1`, valid because each
+    /// date holds at most one duty of the resource. The bicliques are the maximal ones
+    /// around each `from` (its successors and every type forbidding at least those) and each
+    /// `to` (its predecessors and every type they all forbid), which cover every forbidden
+    /// pair. A forbidden successor of a past duty (`history.lastDuties`) on the horizon's first
+    /// day is fixed to 0.
     mutating func compileSuccessions() {
-        let forbidden = Dictionary(grouping: scenario.rules.forbiddenSuccessions, by: \.from).mapValues { Set($0.map(\.to)) }
-        guard !forbidden.isEmpty else { return }
+        let pairs = scenario.rules.forbiddenSuccessions
+        guard !pairs.isEmpty else { return }
+        let successors = Dictionary(grouping: pairs, by: \.from).mapValues { Set($0.map(\.to)) }
+        let bicliques = ModelCompiler.successionBicliques(pairs)
         for r in scenario.resources {
             let byDate = assignmentsByDate(r)
             for past in r.lastDuties where past.date == scenario.horizon.start.adding(days: -1) {
-                let banned = (byDate[scenario.horizon.start] ?? []).filter { forbidden[past.dutyTypeID]?.contains(compiled.slots[$0.slot].dutyTypeID) == true }
+                let banned = (byDate[scenario.horizon.start] ?? []).filter { successors[past.dutyTypeID]?.contains(compiled.slots[$0.slot].dutyTypeID) == true }
                 guard !banned.isEmpty else { continue }
                 compiled.model.addRow(name: "\(RuleID.succession)[\(r.id)/\(past.date.iso)/\(past.dutyTypeID)]", ruleID: RuleID.succession,
                                       terms: banned.map { LinearTerm($0.variable) }, upper: 0)
             }
             for date in byDate.keys.sorted() {
-                guard let next = byDate[date.adding(days: 1)] else { continue }
-                for a in byDate[date] ?? [] {
-                    guard let successors = forbidden[compiled.slots[a.slot].dutyTypeID] else { continue }
-                    let banned = next.filter { successors.contains(compiled.slots[$0.slot].dutyTypeID) }
-                    guard !banned.isEmpty else { continue }
-                    compiled.model.addRow(name: "\(RuleID.succession)[\(r.id)/\(compiled.slots[a.slot].key)]", ruleID: RuleID.succession,
-                                          terms: [LinearTerm(a.variable)] + banned.map { LinearTerm($0.variable) }, upper: 1)
+                guard let next = byDate[date.adding(days: 1)], let today = byDate[date] else { continue }
+                for (k, biclique) in bicliques.enumerated() {
+                    let first = today.filter { biclique.from.contains(compiled.slots[$0.slot].dutyTypeID) }
+                    let second = next.filter { biclique.to.contains(compiled.slots[$0.slot].dutyTypeID) }
+                    guard !first.isEmpty, !second.isEmpty else { continue }
+                    let label = biclique.from.sorted().joined(separator: "+") + ">" + biclique.to.sorted().joined(separator: "+")
+                    let labelled = "\(RuleID.succession)[\(r.id)/\(date.iso)/\(label)]"
+                    compiled.model.addRow(name: labelled.utf8.count <= 200 ? labelled : "\(RuleID.succession)[\(r.id)/\(date.iso)/\(k)]",
+                                          ruleID: RuleID.succession, terms: (first + second).map { LinearTerm($0.variable) }, upper: 1)
                 }
             }
         }
+    }
+
+    /// Maximal sets `F × T` of forbidden successions, in a stable order, none inside another.
+    static func successionBicliques(_ pairs: [ForbiddenSuccession]) -> [(from: Set<String>, to: Set<String>)] {
+        let successors = Dictionary(grouping: pairs, by: \.from).mapValues { Set($0.map(\.to)) }
+        let predecessors = Dictionary(grouping: pairs, by: \.to).mapValues { Set($0.map(\.from)) }
+        var found: [(from: Set<String>, to: Set<String>)] = []
+        for f in successors.keys.sorted() {
+            let to = successors[f] ?? []
+            found.append((Set(successors.keys.filter { successors[$0]?.isSuperset(of: to) == true }), to))
+        }
+        for t in predecessors.keys.sorted() {
+            let from = predecessors[t] ?? []
+            found.append((from, Set(predecessors.keys.filter { predecessors[$0]?.isSuperset(of: from) == true })))
+        }
+        var result: [(from: Set<String>, to: Set<String>)] = []
+        for (i, b) in found.enumerated() {
+            let covered = found.enumerated().contains { j, other in
+                j != i && other.from.isSuperset(of: b.from) && other.to.isSuperset(of: b.to)
+                    && (other.from != b.from || other.to != b.to || j < i)
+            }
+            if !covered { result.append(b) }
+        }
+        return result
     }
 
     /// `H-DUTY-LIMIT`: the count of a resource's duties of some duty types and/or day types
@@ -55,7 +87,9 @@ extension ModelCompiler {
                     let slot = compiled.slots[a.slot]
                     return limit.counts(dutyTypeID: slot.dutyTypeID, dayType: slot.dayType)
                 }.map { LinearTerm($0.variable) }
-                let name = "\(RuleID.dutyLimit)[\(r.id)/\(k)/\(limit.label)]"
+                // The label names the limit; a long list of duty types falls back to its index alone.
+                let labelled = "\(RuleID.dutyLimit)[\(r.id)/\(k)/\(limit.label)]"
+                let name = labelled.utf8.count <= 200 ? labelled : "\(RuleID.dutyLimit)[\(r.id)/\(k)]"
                 if let max = limit.max, terms.count > max {
                     compiled.model.addRow(name: name + "#max", ruleID: RuleID.dutyLimit, terms: terms, upper: Double(max))
                 }
