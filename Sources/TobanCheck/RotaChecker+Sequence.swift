@@ -201,8 +201,11 @@ extension RotaChecker {
             let planned = (mine[r.id] ?? []).compactMap { slotsByKey[$0.slotKey] }.sorted()
             let past = scenario.pastSlots(of: r)
             let all = past + planned
+            // Two duties more than the longest duty plus the rest apart in start cannot conflict.
+            let reach = (all.map { $0.end.timeIntervalSince($0.start) }.max() ?? 0) + hours * 3600
             for j in past.count..<all.count {
-                for i in 0..<j where all[i].date != all[j].date && scenario.restConflict(all[i], all[j]) {
+                for i in 0..<j where abs(all[j].start.timeIntervalSince(all[i].start)) <= reach
+                    && all[i].date != all[j].date && scenario.restConflict(all[i], all[j]) {
                     let (a, b) = all[i].start <= all[j].start ? (all[i], all[j]) : (all[j], all[i])
                     let overlap = b.start < a.end
                     let en = overlap ? "\(r.id) has \(b.key), which overlaps \(a.key)"

@@ -250,7 +250,9 @@ extension ModelCompiler {
     mutating func compileRest() {
         let rest = (scenario.rules.minRestHours ?? 0) * 3600
         for r in scenario.resources {
-            let vars = (byResource[r.id] ?? []).sorted { compiled.slots[$0.slot] < compiled.slots[$1.slot] }
+            let vars = (byResource[r.id] ?? []).sorted {
+                (compiled.slots[$0.slot].start, $0.slot) < (compiled.slots[$1.slot].start, $1.slot)
+            }
             for past in scenario.pastSlots(of: r) {
                 let banned = vars.filter { scenario.restConflict(past, compiled.slots[$0.slot]) }
                 guard !banned.isEmpty else { continue }
@@ -258,9 +260,16 @@ extension ModelCompiler {
                                       terms: banned.map { LinearTerm($0.variable) }, upper: 0)
             }
             let intervals = vars.map { (start: compiled.slots[$0.slot].start, end: compiled.slots[$0.slot].end.addingTimeInterval(rest)) }
+            // Intervals are sorted by start and none is longer than `longest`, so those holding
+            // a point lie in a short stretch before it (and ties after it).
+            let longest = intervals.map { $0.end.timeIntervalSince($0.start) }.max() ?? 0
+            var first = 0
             for i in vars.indices {
                 let point = intervals[i].start
-                let members = vars.indices.filter { intervals[$0].start <= point && point < intervals[$0].end }
+                while point.timeIntervalSince(intervals[first].start) > longest { first += 1 }
+                var last = i
+                while last + 1 < vars.count && intervals[last + 1].start == point { last += 1 }
+                let members = (first...last).filter { point < intervals[$0].end }
                 // Maximal unless every member still runs when the next interval starts.
                 if i + 1 < vars.count {
                     let next = intervals[i + 1].start
