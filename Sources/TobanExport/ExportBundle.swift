@@ -51,6 +51,11 @@ public struct ExportBundle: Sendable {
     /// Writes every file under `directory`, creating folders as needed and replacing files of
     /// the same name; files left over from an earlier export (e.g. of a removed person) stay.
     public func write(to directory: URL) throws {
+        try Self.write(files, to: directory)
+    }
+
+    /// Writes `files` under `directory` as ``write(to:)`` does (e.g. a subset of a bundle).
+    public static func write(_ files: [ExportFile], to directory: URL) throws {
         let manager = FileManager.default
         for file in files {
             let url = directory.appendingPathComponent(file.path)

@@ -39,6 +39,7 @@ extension HTMLRotaPage {
     table.cal ul { list-style: none; margin: 0; padding: 0; }
     table.cal li { margin: 0 0 2px; padding: 1px 2px; border-radius: 3px; overflow-wrap: anywhere; }
     table.cal li.gap { background: var(--gap-bg); border: 1px dashed var(--gap); }
+    .who { display: inline-block; }
     .who + .who::before { content: " / "; color: #777; }
     .miss { color: var(--gap); font-weight: bold; }
     .none { color: #999; }

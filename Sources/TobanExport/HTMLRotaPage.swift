@@ -147,7 +147,11 @@ public struct HTMLRotaPage: Sendable {
             return "<td class=\"day out \(type.rawValue)\"><div class=\"dn\">\(date.day)</div></td>\n"
         }
         var html = "<td class=\"day \(type.rawValue)\"><div class=\"dn\">\(date.day)"
-        if let holiday = index.holidayName(date) { html += "<span class=\"hol\">\(Self.escape(holiday))</span>" }
+        if let holiday = index.holidayName(date) {
+            html += "<span class=\"hol\">\(Self.escape(holiday))</span>"
+        } else if type == .yearEnd {
+            html += "<span class=\"hol\">\(type.japanese)</span>"  // The amber alone is easy to miss on paper.
+        }
         html += "</div>\n<ul>\n"
         for dutyID in index.dutyIDs(on: date) {
             let names = index.assignments(on: date).filter { $0.dutyTypeID == dutyID }.map { index.resourceName($0.resourceID) }

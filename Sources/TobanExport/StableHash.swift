@@ -64,3 +64,10 @@ enum StableHash {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+/// SHA-256 digests that anyone can recompute with standard tools (`sha256sum`), e.g. of the
+/// scenario text embedded in `report.json`.
+public enum ContentHash {
+    /// The lower-case hex SHA-256 of the UTF-8 bytes of `text` (64 digits).
+    public static func sha256Hex(_ text: String) -> String { StableHash.hex(text) }
+}

@@ -3,10 +3,11 @@ import Foundation
 /// The JSON form of a solve: `report.json`.
 ///
 /// Keys are sorted and no wall-clock time is included unless asked for, so the same input
-/// gives the same bytes. `schemaVersion` changes when a field changes meaning or is removed.
+/// gives the same bytes. `schemaVersion` changes when a field is added, changes meaning or is
+/// removed; `docs/report-json.md` documents every field and the history of versions.
 public struct ReportDocument: Codable, Sendable {
-    /// The version of this document's schema.
-    public static let currentSchemaVersion = 1
+    /// The version of this document's schema: 2 added ``scenarioSource``.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var generator: String
@@ -16,6 +17,44 @@ public struct ReportDocument: Codable, Sendable {
     public var gaps: [GapEntry]
     public var assignments: [AssignmentEntry]
     public var resources: [ResourceEntry]
+    /// The scenario exactly as it was loaded, so that `toban export` can render the report
+    /// again; absent when the scenario was built in code rather than read from a file.
+    public var scenarioSource: ScenarioSourceEntry?
+
+    /// The source text of the scenario and of the files it refers to.
+    public struct ScenarioSourceEntry: Codable, Sendable, Hashable {
+        /// The scenario file's path as given to `toban solve`.
+        public var file: String
+        /// The lower-case hex SHA-256 of the UTF-8 bytes of ``text``.
+        public var sha256: String
+        /// The exact YAML or JSON text.
+        public var text: String
+        /// The files the scenario refers to (its holiday file), by the path written in it.
+        public var includedFiles: [IncludedFileEntry]
+
+        /// The entry of `source`, with SHA-256 digests computed.
+        public init(_ source: ScenarioSource) {
+            file = source.file
+            text = source.text
+            sha256 = ContentHash.sha256Hex(source.text)
+            includedFiles = source.includedFiles.map { IncludedFileEntry(path: $0.path, sha256: ContentHash.sha256Hex($0.text), text: $0.text) }
+        }
+
+        /// The source this entry holds.
+        public var source: ScenarioSource {
+            ScenarioSource(file: file, text: text, includedFiles: includedFiles.map { .init(path: $0.path, text: $0.text) })
+        }
+    }
+
+    /// One file a scenario refers to.
+    public struct IncludedFileEntry: Codable, Sendable, Hashable {
+        /// The path as written in the scenario.
+        public var path: String
+        /// The lower-case hex SHA-256 of ``text``.
+        public var sha256: String
+        /// The file's text.
+        public var text: String
+    }
 
     public struct ScenarioSummary: Codable, Sendable {
         public var name: String
@@ -94,7 +133,8 @@ public struct ReportDocument: Codable, Sendable {
 
 extension SolveReport {
     /// The report as a document; `includeTiming` adds the solve time (which varies run to run).
-    public func document(engine: String = "glpk", includeTiming: Bool = false) -> ReportDocument {
+    /// `scenarioSource` is embedded as ``ReportDocument/scenarioSource`` when given.
+    public func document(engine: String = "glpk", includeTiming: Bool = false, scenarioSource: ScenarioSource? = nil) -> ReportDocument {
         let s = solution
         return ReportDocument(
             schemaVersion: ReportDocument.currentSchemaVersion,
@@ -123,14 +163,15 @@ extension SolveReport {
                       byDayType: Dictionary(uniqueKeysWithValues: t.dutiesByDayType.map { ($0.key.rawValue, $0.value) }),
                       target: t.target.target, bandLow: t.target.band.lowerBound, bandHigh: t.target.band.upperBound,
                       deviation: t.deviation, historyDuties: r.historyDuties)
-            })
+            },
+            scenarioSource: scenarioSource.map(ReportDocument.ScenarioSourceEntry.init))
     }
 
     /// `report.json` bytes: pretty-printed, keys sorted, newline-terminated.
-    public func reportJSON(includeTiming: Bool = false) throws -> Data {
+    public func reportJSON(includeTiming: Bool = false, scenarioSource: ScenarioSource? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document(includeTiming: includeTiming))
+        var data = try encoder.encode(document(includeTiming: includeTiming, scenarioSource: scenarioSource))
         data.append(0x0A)
         return data
     }

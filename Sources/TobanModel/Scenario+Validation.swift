@@ -31,6 +31,10 @@ extension Scenario {
             problem("horizon", "the horizon has \(horizon.count) days; at most \(Scenario.maximumHorizonDays) are planned at once")
         }
 
+        for (k, closure) in calendar.closures.enumerated() where closure.dates.isEmpty {
+            problem("calendar.closures[\(k)].dates", "the closure '\(closure.name)' lists no dates")
+        }
+
         func duplicates(_ ids: [String], _ section: String) {
             var seen: [String: Int] = [:]
             for (i, id) in ids.enumerated() {
@@ -73,6 +77,7 @@ extension Scenario {
                 }
             }
         }
+        problems += coverageTargetIssues()
         for (k, f) in rules.forbiddenSuccessions.enumerated() {
             for (key, id) in [("from", f.from), ("to", f.to)] where !dutyIDs.contains(id) {
                 problem("rules.forbiddenSuccessions[\(k)].\(key)", "no duty type has id '\(id)'\(Scenario.known(dutyIDs))")
@@ -132,8 +137,11 @@ extension Scenario {
                     problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) but is not eligible for it")
                 } else if !r.isAvailable(on: pin.date) {
                     problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) on \(pin.date.iso) but is unavailable that day")
+                } else if let slot = slot(dutyTypeID: pin.dutyTypeID, on: pin.date), let w = unavailableWindow(of: r, overlapping: slot) {
+                    problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) on \(pin.date.iso) but is unavailable \(w.from)–\(w.to) that day")
                 }
             }
+            problems += sequenceIssues(r, base: base, dutyIDs: dutyIDs)
             if r.fte <= 0, r.minDuties ?? 0 > 0 {
                 problem("\(base).fte", "fte is 0 but minDuties is \(r.minDuties ?? 0)")
             }

@@ -35,6 +35,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
+    @Flag(name: .long, help: "Write the CSV files for Excel: UTF-8 with a byte-order mark and CRLF line ends.")
+    var excel = false
+
     func validate() throws {
         if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
             throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
@@ -45,7 +48,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try loadScenarioOrExit(self.scenario)
+        let (scenario, source) = try loadScenarioSourceOrExit(self.scenario)
         let progress = ProgressPrinter(enabled: !quiet)
         let report: SolveReport
         do {
@@ -63,7 +66,7 @@ struct SolveCommand: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try RotaOutputs.write(report, to: out, options: .fromEnvironment(reportTiming: reportTiming))
+            written = try RotaOutputs.write(report, to: out, options: .fromEnvironment(reportTiming: reportTiming, excelCompatible: excel, scenarioSource: source))
         } catch {
             printError("toban: cannot write to \(out): \(error)")
             throw ExitCode(1)

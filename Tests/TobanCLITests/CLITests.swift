@@ -153,6 +153,21 @@ struct CLITests {
         }
     }
 
+    @Test func solveWritesExcelCSVOnRequest() throws {
+        let plain = try Toban.temporaryDirectory(), excel = try Toban.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: plain); try? FileManager.default.removeItem(at: excel) }
+        #expect(try Toban.run(["solve", example, "--out", plain.path, "--quiet"]).status == 0)
+        #expect(try Toban.run(["solve", example, "--out", excel.path, "--quiet", "--excel"]).status == 0)
+        for file in ["rota.csv", "grid.csv", "summary.csv"] {
+            let a = try Data(contentsOf: plain.appendingPathComponent(file)), b = try Data(contentsOf: excel.appendingPathComponent(file))
+            #expect(!a.starts(with: [0xEF, 0xBB, 0xBF]) && b.starts(with: [0xEF, 0xBB, 0xBF]), "\(file)")
+            // The same table either way: only the BOM and the line ends differ.
+            let aText = String(decoding: a, as: UTF8.self)
+            let bText = String(decoding: b.dropFirst(3), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            #expect(aText == bText, "\(file)")
+        }
+    }
+
     @Test func holidaysPrintsCSVInBothLanguages() throws {
         let ja = try Toban.run(["holidays", "--from", "2026", "--to", "2026"])
         #expect(ja.status == 0)

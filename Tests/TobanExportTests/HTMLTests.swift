@@ -43,8 +43,18 @@ struct HTMLTests {
 
     @Test func yearEndHasItsOwnColour() {
         let html = HTMLRotaPage(input: Fixture.monthInput, options: Fixture.options).render()
-        #expect(html.contains("<td class=\"day year-end\"><div class=\"dn\">29</div>"))
+        // Named as well as coloured, because the colour is easy to miss on paper.
+        #expect(html.contains("<td class=\"day year-end\"><div class=\"dn\">29<span class=\"hol\">年末年始</span></div>"))
         #expect(html.contains(".year-end { background"))
+    }
+
+    @Test func closuresAreNamedAndColouredAsTheirDayType() {
+        var scenario = Fixture.scenario
+        scenario.calendar.closures = [Closure(name: "医師会休診日", dates: [DateRange(start: Fixture.day("2026-11-24"), end: Fixture.day("2026-11-24"))])]
+        let html = HTMLRotaPage(input: ExportInput(scenario: scenario, rota: Fixture.rota, gaps: Fixture.gaps), options: Fixture.options).render()
+        #expect(html.contains("<td class=\"day holiday\"><div class=\"dn\">24<span class=\"hol\">医師会休診日</span>"))
+        // A name is one unit: it moves to the next line whole rather than breaking inside.
+        #expect(html.contains(".who { display: inline-block; }"))
     }
 
     @Test func fairnessChartHasARowPerResource() {

@@ -367,6 +367,54 @@ struct JapaneseHolidaysTests {
         }
     }
 
+    @Test func happyMondayHolidaysAreMondaysInTheirWeekFromTheirFirstYear() {
+        // (name, month, week, first Happy Monday year); the Olympic years moved 海の日 and
+        // スポーツの日 to fixed dates, which the law names explicitly.
+        let rules: [(String, Int, Int, Int)] = [
+            ("成人の日", 1, 2, 2000), ("体育の日", 10, 2, 2000), ("スポーツの日", 10, 2, 2022),
+            ("海の日", 7, 3, 2003), ("敬老の日", 9, 3, 2003),
+        ]
+        for (japanese, month, week, first) in rules {
+            for year in first...2099 where !(year == 2020 || year == 2021) || month == 1 || month == 9 {
+                let dates = JapaneseHolidays.holidays(in: year).filter { $0.japaneseName == japanese }.map(\.date)
+                if japanese == "体育の日" && year >= 2020 { #expect(dates.isEmpty); continue }
+                #expect(dates.count == 1, "\(japanese) \(year)")
+                guard let date = dates.first else { continue }
+                #expect(date.weekday == .monday && date.month == month && (date.day - 1) / 7 + 1 == week, "\(japanese) \(date)")
+            }
+        }
+        // The year before each change, the old fixed date.
+        #expect(name("1999-01-15") == "成人の日" && name("1999-10-10") == "体育の日")
+        #expect(name("2002-07-20") == "海の日" && name("2002-09-15") == "敬老の日")
+    }
+
+    @Test func equinoxesArePublishedThrough2027AndApproximatedAfter() {
+        // Published (暦要項) dates at both ends of the table and the first forecast years.
+        #expect(name("1948-09-23") == "秋分の日")
+        #expect(name("2027-09-23") == "秋分の日")
+        #expect(name("2028-03-20") == "春分の日")
+        #expect(name("2028-09-22") == "秋分の日")
+        // Every year has exactly one of each from 1949 on (1948's vernal equinox predates the Act).
+        for year in 1949...2099 {
+            let names = JapaneseHolidays.holidays(in: year).map(\.japaneseName)
+            #expect(names.filter { $0 == "春分の日" }.count == 1 && names.filter { $0 == "秋分の日" }.count == 1, "\(year)")
+        }
+    }
+
+    @Test func imperialDaysBefore2019DoNotCountForTheSandwichRule() {
+        // 1990-11-12 (Monday) and 1993-06-09 (Wednesday) were days off of their own; none of
+        // the earlier ceremony days created a substitute or citizens' holiday next to it.
+        for iso in ["1959-04-10", "1989-02-24", "1990-11-12", "1993-06-09"] {
+            guard let date = CivilDate(iso: iso) else { continue }
+            for neighbour in [date.adding(days: -1), date.adding(days: 1)] {
+                let kind = JapaneseHolidays.holiday(on: neighbour)?.kind
+                #expect(kind != .citizens && kind != .substitute, "\(neighbour)")
+            }
+        }
+        #expect(JapaneseHolidays.holidays(in: 1959).count == 10)  // the 9 of 1948 and the wedding
+        #expect(JapaneseHolidays.holidays(in: 1993).count == 16)  // incl. the wedding and 振替休日 1993-10-11
+    }
+
     @Test func kindRawValuesAreStable() {
         #expect(HolidayKind.national.rawValue == "national")
         #expect(HolidayKind.substitute.rawValue == "substitute")

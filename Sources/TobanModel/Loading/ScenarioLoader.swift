@@ -12,6 +12,12 @@ public enum ScenarioLoader {
 
     /// Loads and validates the scenario at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try load(text: readText(path: path), file: path)
+    }
+
+    /// The text of the scenario file at `path`, refusing directories, huge files and bytes
+    /// that are not UTF-8.
+    public static func readText(path: String) throws(ScenarioError) -> String {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -31,11 +37,18 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(issues: [ScenarioIssue(file: path, path: "", message: "the file is not valid UTF-8 text")])
         }
-        return try load(text: text, file: path)
+        return text
     }
 
     /// Loads and validates a scenario from YAML or JSON text; `file` names it in messages.
+    ///
+    /// A holiday file the scenario names (`calendar.holidayFile`) is read relative to the
+    /// folder of `file`.
     public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        try load(text: text, file: file, includes: ScenarioIncludes(scenarioFile: file))
+    }
+
+    static func load(text: String, file: String, includes: ScenarioIncludes) throws(ScenarioError) -> Scenario {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -46,8 +59,8 @@ public enum ScenarioLoader {
             throw ScenarioError(issues: [ScenarioIssue(file: file, line: 1, column: 1, path: "", message: "the file is empty; expected a scenario (see docs/scenario-format.md)")])
         }
         let reader = ScenarioReader(file: file)
-        let scenario = ScenarioDecoder(reader: reader).decode(ScenarioReader.Field(node: root, path: ""))
-        var issues = reader.issues
+        let scenario = ScenarioDecoder(reader: reader, includes: includes).decode(ScenarioReader.Field(node: root, path: ""))
+        var issues = reader.issues + includes.issues
         // Validate what decoded even when some values were rejected, so that every problem is
         // listed at once; but only when no list element was dropped (indices in key paths would
         // shift), and not where a value was already reported (its default would mislead).
@@ -108,6 +121,8 @@ public enum ScenarioLoader {
 /// Turns the YAML tree into a ``Scenario``, one section at a time.
 struct ScenarioDecoder {
     let reader: ScenarioReader
+    /// Reads the holiday file named by `calendar.holidayFile`.
+    var includes = ScenarioIncludes(scenarioFile: "")
     typealias Field = ScenarioReader.Field
 
     func decode(_ root: Field) -> Scenario? {
@@ -163,7 +178,8 @@ struct ScenarioDecoder {
     }
 
     func calendarSettings(_ field: Field) -> CalendarSettings {
-        guard let m = reader.mapping(field, optional: ["yearEndStart", "yearEndEnd", "extraHolidays", "removedHolidays"]) else {
+        guard let m = reader.mapping(field, optional: ["yearEndStart", "yearEndEnd", "extraHolidays", "removedHolidays",
+                                                        "country", "holidayFile", "closures"]) else {
             return CalendarSettings()
         }
         var settings = CalendarSettings()
@@ -177,6 +193,31 @@ struct ScenarioDecoder {
             settings.extraHolidays[item.0] = item.1
         }
         settings.removedHolidays = Set(list(m["removedHolidays"], reader.date))
+        // A holiday file replaces the Japanese holidays unless `country: JP` asks for both.
+        let country = m["country"].flatMap { reader.enumeration($0, HolidayCountry.self) }
+        settings.country = country ?? (m["holidayFile"] == nil ? .japan : .none)
+        if let f = m["holidayFile"], let path = reader.string(f) {
+            switch includes.text(of: path) {
+            case let .failure(failure):
+                reader.report(f.path, failure.message)
+            case let .success(text):
+                do {
+                    settings.fileHolidays = try HolidayFile.parse(text: text, file: includes.displayName(path),
+                                                                  format: HolidayFile.format(forPath: path))
+                } catch {
+                    includes.issues += error.issues
+                }
+            }
+        }
+        // A closure that fails to decode is kept as an empty placeholder (its problem is
+        // already reported) so that validation's indices in key paths stay right.
+        settings.closures = list(m["closures"]) { f -> Closure? in
+            guard let c = reader.mapping(f, required: ["name", "dates"], optional: ["dayType"]) else { return Closure(name: "", dates: []) }
+            let name = c["name"].flatMap(reader.string) ?? ""
+            let dates = c["dates"].map { list($0, range) } ?? []
+            let dayType = c["dayType"].flatMap { reader.enumeration($0, DayType.self) } ?? .holiday
+            return Closure(name: name, dates: dates, dayType: dayType)
+        }
         return settings
     }
 
@@ -249,13 +290,20 @@ struct ScenarioDecoder {
         let area = m["area"].flatMap(reader.identifier)
         let fte = m["fte"].flatMap { reader.double($0, in: 0...10) } ?? 1
         let duties = m["duties"].map { list($0, reader.identifier) }
-        let unavailable = list(m["unavailable"], range)
+        let absences = list(m["unavailable"], absence)
+        let unavailable = absences.compactMap(\.dates)
         let minDuties = m["minDuties"].flatMap { reader.int($0, in: 0...10_000) }
         let maxDuties = m["maxDuties"].flatMap { reader.int($0, in: 0...10_000) }
         var history = 0
+        var lastDuties: [PastDuty] = []
         var historyMapping: [String: Field]?
-        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties"] + ScenarioDecoder.structureHistoryKeys) {
+        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties", "lastDuties"] + ScenarioDecoder.structureHistoryKeys) {
             history = hm["duties"].flatMap { reader.int($0, in: 0...100_000) } ?? 0
+            lastDuties = list(hm["lastDuties"]) { f in
+                guard let pm = reader.mapping(f, required: ["date", "duty"]),
+                      let date = pm["date"].flatMap(reader.date), let duty = pm["duty"].flatMap(reader.identifier) else { return nil }
+                return PastDuty(date: date, dutyTypeID: duty)
+            }
             historyMapping = hm
         }
         let count = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000) } }
@@ -277,8 +325,31 @@ struct ScenarioDecoder {
         r.maxMinutes = minutes("maxMinutes")
         r.requests = requests
         r.pins = pins
+        r.lastDuties = lastDuties
+        r.unavailableTimes = absences.compactMap(\.window)
         decodeStructure(m, history: historyMapping, into: &r)
         return r
+    }
+
+    /// An `unavailable` entry: a date range (whole days) or `{date, from, to}` (part of a day).
+    func absence(_ field: Field) -> (dates: DateRange?, window: UnavailableTime?)? {
+        guard case let .mapping(map) = field.node, map["date"] != nil else {
+            return range(field).map { ($0, nil) }
+        }
+        guard let m = reader.mapping(field, required: ["date"], optional: ["from", "to"]),
+              let date = m["date"].flatMap(reader.date) else { return nil }
+        if m["from"] == nil && m["to"] == nil {
+            reader.report(field.path, "a part-day entry needs from, to or both (e.g. {date: \(date.iso), from: \"13:00\", to: \"24:00\"}); for the whole day write the date alone")
+            return nil
+        }
+        let from = m["from"].map(reader.time) ?? TimeOfDay(hour: 0, minute: 0)
+        let to = m["to"].map(reader.time) ?? TimeOfDay(hour: 24, minute: 0)
+        guard let from, let to else { return nil }
+        guard from < to else {
+            reader.report(field.path, "the window ends (\(to)) at or before it starts (\(from)); a window lies within one date, so write two entries for one across midnight")
+            return nil
+        }
+        return (nil, UnavailableTime(date: date, from: from, to: to))
     }
 
     /// `{duties: [...], days: [...], min, max}`.
