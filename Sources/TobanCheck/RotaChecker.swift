@@ -33,12 +33,14 @@ public struct RotaChecker: Sendable {
         violations += checkOneDutyPerDate(valid)
         violations += checkMaxDuties(valid)
         violations += checkMinDuties(valid)
+        violations += checkFrozen(valid)
 
         let (gapCosts, gaps) = costCoverGaps(valid)
         let tallies = tally(valid)
         var costs = gapCosts
         costs += costFairDuties(tallies)
         costs += costFairDutiesMax(tallies)
+        costs += costStability(valid)
         return CheckReport(violations: violations, costs: costs, gaps: gaps, tallies: tallies)
     }
 

@@ -138,6 +138,7 @@ extension Scenario {
                 problem("\(base).fte", "fte is 0 but minDuties is \(r.minDuties ?? 0)")
             }
         }
+        problems += replanValidationIssues()
         return problems
     }
 

@@ -23,6 +23,8 @@ public struct ModelCompiler {
         compiler.compileOneDutyPerDate()
         compiler.compileDutyLimits()
         compiler.compileFairness()
+        compiler.compileFrozen()
+        compiler.compileStability()
         return compiler.compiled
     }
 
