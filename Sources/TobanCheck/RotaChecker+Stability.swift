@@ -20,23 +20,22 @@ extension RotaChecker {
         return violations
     }
 
-    /// `S-STABILITY`: from the re-plan date on, each published assignment dropped and each
-    /// assignment added costs the change weight (one cost item per change).
+    /// `S-STABILITY`: from the re-plan date on, each slot whose resources differ from the
+    /// published ones costs the change weight times the larger of "published resources
+    /// dropped" and "new resources added" (one cost item per changed slot).
     func costStability(_ rota: [Assignment]) -> [CostItem] {
         guard let replan = scenario.replan, replan.changeWeight > 0 else { return [] }
-        let published = Set(replan.comparedAssignments(in: scenario.horizon))
-        let actual = Set(rota.filter { !replan.isFrozen($0.date) && scenario.horizon.contains($0.date) })
-        let dropped = published.subtracting(actual).sorted().map { a in
-            CostItem(ruleID: RuleID.stability, amount: replan.changeWeight, resourceID: a.resourceID, date: a.date,
-                     message: "\(a.resourceID) loses \(a.slotKey), which the published rota gave it",
-                     japaneseMessage: "\(name(a.resourceID)) は公開済みの \(a.date.iso) \(dutyName(a.dutyTypeID)) から外れます")
+        let published = Rota(assignments: replan.comparedAssignments(in: scenario.horizon))
+        let actual = Rota(assignments: Array(Set(rota.filter { !replan.isFrozen($0.date) && scenario.horizon.contains($0.date) })))
+        return actual.changes(from: published).map { c in
+            let lost = c.lost.isEmpty ? "nobody" : c.lost.joined(separator: ", ")
+            let gained = c.gained.isEmpty ? "nobody" : c.gained.joined(separator: ", ")
+            let lostJa = c.lost.isEmpty ? "なし" : c.lost.map(name).joined(separator: "、")
+            let gainedJa = c.gained.isEmpty ? "なし" : c.gained.map(name).joined(separator: "、")
+            return CostItem(ruleID: RuleID.stability, amount: replan.changeWeight * Double(c.count), resourceID: nil, date: c.date,
+                            message: "\(c.slotKey) changes against the published rota: \(lost) → \(gained) (\(c.count) change\(c.count == 1 ? "" : "s"))",
+                            japaneseMessage: "\(c.date.iso) \(dutyName(c.dutyTypeID)) は公開済みの当番表から変更されます（\(lostJa) → \(gainedJa)、\(c.count) 件）")
         }
-        let added = actual.subtracting(published).sorted().map { a in
-            CostItem(ruleID: RuleID.stability, amount: replan.changeWeight, resourceID: a.resourceID, date: a.date,
-                     message: "\(a.resourceID) gains \(a.slotKey), which the published rota did not give it",
-                     japaneseMessage: "\(name(a.resourceID)) に \(a.date.iso) \(dutyName(a.dutyTypeID)) が新たに入ります")
-        }
-        return (dropped + added).sorted { ($0.date?.dayNumber ?? 0, $0.message) < ($1.date?.dayNumber ?? 0, $1.message) }
     }
 
     private func name(_ resourceID: String) -> String { resourcesByID[resourceID]?.name ?? resourceID }

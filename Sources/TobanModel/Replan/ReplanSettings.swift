@@ -3,12 +3,13 @@
 /// With re-plan settings a scenario gains two rules:
 /// - `H-FROZEN`: every slot dated before ``from`` holds exactly the resources the published
 ///   rota gives it, no more and no fewer.
-/// - `S-STABILITY`: from ``from`` on, each *change* costs ``changeWeight``. A change is one
-///   (date, duty type, resource) triple in the symmetric difference of the published rota and
-///   the new rota, restricted to dates from ``from`` to the horizon's end: a published
-///   assignment dropped, or an assignment added that was not published. Handing one duty
-///   from one physician to another is therefore two changes (one dropped, one added); a slot
-///   left open where it was covered is one.
+/// - `S-STABILITY`: from ``from`` on, each *change* costs ``changeWeight``. Changes are counted
+///   per slot (duty type and date): the larger of the number of published resources the slot
+///   loses and the number of new resources it gains, i.e. the seats whose occupant differs.
+///   Handing a duty from one physician to another is one change; leaving a covered slot open
+///   is one; replacing both of a slot's two resources is two. Counting seats rather than
+///   assignments keeps "reassign" and "leave open" level, so that minimising changes first
+///   never prefers a gap to a replacement.
 ///
 /// When ``changesFirst`` is true (the default) the solver minimises the number of changes
 /// before anything else, in two levels: first the fewest changes any rota can have, then, with
@@ -69,8 +70,9 @@ public struct RotaChange: Sendable, Hashable, Comparable {
         self.gained = gained
     }
 
-    /// The number of assignment changes it stands for (`lost` + `gained`), as `S-STABILITY` counts them.
-    public var count: Int { lost.count + gained.count }
+    /// The number of changes it stands for, as `S-STABILITY` counts them: the seats whose
+    /// occupant differs, the larger of ``lost`` and ``gained``.
+    public var count: Int { Swift.max(lost.count, gained.count) }
 
     /// The slot key `YYYY-MM-DD/duty-id`.
     public var slotKey: String { "\(date.iso)/\(dutyTypeID)" }

@@ -33,24 +33,39 @@ extension ModelCompiler {
         }
     }
 
-    /// `S-STABILITY`: an integer `changes ≥ |P| − Σ_{p∈P} x_p + Σ_{q∉P} x_q` over the dates from
-    /// the re-plan date on, where P is the published rota there; it costs the change weight each.
+    /// `S-STABILITY`: per slot from the re-plan date on, an integer `c ≥ |P| − Σ_{p∈P} x_p` and
+    /// `c ≥ Σ_{q∉P} x_q` (P: the slot's published resources), so that at its least `c` is the
+    /// larger of "published resources dropped" and "new resources added"; and a total
+    /// `changes ≥ Σ c`, which costs the change weight each.
     ///
-    /// Published assignments without a variable (the resource left, the slot no longer occurs)
-    /// count as changes through the constant |P|. The variable is derived, so its least value
-    /// is exactly the number of changes, which is what the checker counts; the two-level
-    /// re-plan solve (``RotaSolver/solve(_:options:progress:)``) minimises it alone first.
+    /// Published assignments in slots that no longer occur count through a floor. Every
+    /// variable is derived, so at its least value it is exactly what the checker counts; the
+    /// two-level re-plan solve (``RotaSolver/solveRespectingPriorities(_:options:progress:)``)
+    /// minimises the total alone first.
     mutating func compileStability() {
         guard let replan = scenario.replan else { return }
-        let published = Set(replan.comparedAssignments(in: scenario.horizon).map { "\($0.slotKey)/\($0.resourceID)" })
-        var terms: [LinearTerm] = []
-        for a in compiled.assignments {
-            let slot = compiled.slots[a.slot]
-            guard !replan.isFrozen(slot.date) else { continue }
-            terms.append(LinearTerm(a.variable, published.contains("\(slot.key)/\(a.resourceID)") ? -1 : 1))
+        var publishedBySlot: [String: Set<String>] = [:]
+        for a in replan.comparedAssignments(in: scenario.horizon) { publishedBySlot[a.slotKey, default: []].insert(a.resourceID) }
+        var perSlot: [LinearTerm] = []
+        var occurring = Set<String>()
+        for (s, slot) in compiled.slots.enumerated() where !replan.isFrozen(slot.date) {
+            occurring.insert(slot.key)
+            let published = publishedBySlot[slot.key] ?? []
+            let kept = bySlot[s].filter { published.contains($0.resourceID) }.map { LinearTerm($0.variable, -1) }
+            let added = bySlot[s].filter { !published.contains($0.resourceID) }.map { LinearTerm($0.variable) }
+            guard !published.isEmpty || !added.isEmpty else { continue }
+            let c = addDerived(name: "\(RuleID.stability)[\(slot.key)]", kind: .integer, ruleID: RuleID.stability, floor: 0,
+                               pieces: [(Double(published.count), kept), (0, added)], cost: 0)
+            perSlot.append(LinearTerm(c))
         }
-        guard !terms.isEmpty || !published.isEmpty else { return }
+        for key in publishedBySlot.keys.sorted() where !occurring.contains(key) {
+            let count = Double(publishedBySlot[key]?.count ?? 0)
+            let c = addDerived(name: "\(RuleID.stability)[\(key)]", kind: .integer, ruleID: RuleID.stability, floor: count,
+                               pieces: [], cost: 0)
+            perSlot.append(LinearTerm(c))
+        }
+        guard !perSlot.isEmpty else { return }
         _ = addDerived(name: Self.stabilityChangesName, kind: .integer, ruleID: RuleID.stability, floor: 0,
-                       pieces: [(Double(published.count), terms)], cost: replan.changeWeight)
+                       pieces: [(0, perSlot)], cost: replan.changeWeight)
     }
 }
