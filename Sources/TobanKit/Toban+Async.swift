@@ -26,7 +26,7 @@ extension Toban {
     /// let report = try await Toban.solve(scenario) { print($0.incumbent ?? .nan) }
     /// ```
     public static func solve(_ scenario: Scenario, options: RotaSolveOptions = RotaSolveOptions(),
-                             progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> SolveReport {
+                             onProgress progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> SolveReport {
         try await offThread(progress: progress) { handler in
             try Toban.solve(scenario, options: options, progress: handler)
         }
@@ -43,7 +43,7 @@ extension Toban {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    let report = try await Toban.solve(scenario, options: options) { continuation.yield(.progress($0)) }
+                    let report = try await Toban.solve(scenario, options: options, onProgress: { continuation.yield(.progress($0)) })
                     continuation.yield(.finished(report))
                     continuation.finish()
                 } catch {

@@ -151,7 +151,7 @@ extension Toban {
     public static func replan(_ scenario: Scenario, published: Rota, from: CivilDate, unavailable: [ResourceAbsence] = [],
                               changeWeight: Double = ReplanSettings.defaultChangeWeight,
                               options: RotaSolveOptions = RotaSolveOptions(),
-                              progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> ReplanResult {
+                              onProgress progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> ReplanResult {
         try await offThread(progress: progress) { handler in
             try Toban.replan(scenario, published: published, from: from, unavailable: unavailable,
                              changeWeight: changeWeight, options: options, progress: handler)
