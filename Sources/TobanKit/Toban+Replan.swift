@@ -31,7 +31,7 @@ public struct ResourceAbsence: Sendable, Hashable, CustomStringConvertible {
 public struct ReplanResult: Sendable {
     /// The scenario as given, before the new facts (used to seed the calendar state).
     public var originalScenario: Scenario
-    /// The solve of the re-plan scenario (``TobanModel/Scenario/replan`` set, absences added).
+    /// The solve of the re-plan scenario (``Scenario/replan`` set, absences added).
     public var report: SolveReport
     /// The rota as it was published.
     public var published: Rota
@@ -94,9 +94,9 @@ public struct ReplanResult: Sendable {
 
 extension Toban {
     /// The re-plan scenario: `scenario` with the new absences (clipped to `from`) and
-    /// ``TobanModel/ReplanSettings`` for `published`; returns it with remarks on the input.
+    /// ``ReplanSettings`` for `published`; returns it with remarks on the input.
     ///
-    /// Throws ``TobanModel/ScenarioError`` for an unknown resource or a scenario that does not
+    /// Throws ``ScenarioError`` for an unknown resource or a scenario that does not
     /// validate (e.g. a frozen published duty the scenario no longer allows).
     public static func replanScenario(_ scenario: Scenario, published: Rota, from: CivilDate,
                                       unavailable: [ResourceAbsence] = [],

@@ -159,7 +159,7 @@ extension Toban {
     /// Solves `base` and every variant, at most `maxConcurrency` at a time, and compares them.
     ///
     /// Every variant is applied and validated before anything is solved (a bad variant throws
-    /// ``TobanModel/ScenarioError`` naming its file and line). A scenario without a rota is a
+    /// ``ScenarioError`` naming its file and line). A scenario without a rota is a
     /// result, not an error: its ``WhatIfResult/failure`` says why. Solves run on their own
     /// threads (GLPK is thread-local), by default one per core.
     public static func whatIf(base: Scenario, variants: [Variant], options: RotaSolveOptions = RotaSolveOptions(),

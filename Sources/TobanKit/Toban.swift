@@ -45,7 +45,7 @@ public enum Toban {
         try RotaCSVReader.read(path: path)
     }
 
-    /// Loads a variant file (see `docs/whatif.md`); apply it with ``TobanModel/Variant/applied(to:)``.
+    /// Loads a variant file (see `docs/whatif.md`); apply it with ``Variant/applied(to:)``.
     public static func loadVariant(path: String) throws(ScenarioError) -> Variant {
         try VariantLoader.load(path: path)
     }
@@ -62,7 +62,7 @@ public enum Toban {
 
     /// Solves `scenario`, then has the checker re-evaluate the rota.
     ///
-    /// Throws ``TobanSolver/NoRotaError`` when no rota exists or none was found in time, and
+    /// Throws ``NoRotaError`` when no rota exists or none was found in time, and
     /// ``CheckerDisagreementError`` when the checker finds a hard violation or a different cost.
     public static func solve(_ scenario: Scenario, options: RotaSolveOptions = RotaSolveOptions(),
                              progress: ProgressHandler? = nil) throws -> SolveReport {

@@ -3,7 +3,7 @@ import TobanModel
 
 extension RotaSolver {
     /// Solves `scenario`, minimising changes against a published rota before anything else
-    /// when its ``TobanModel/ReplanSettings/changesFirst`` asks for it; otherwise the same as
+    /// when its `ReplanSettings.changesFirst` asks for it; otherwise the same as
     /// ``solve(_:options:progress:)``.
     ///
     /// The two levels: (1) the compiled model with the number of changes (`S-STABILITY`) as

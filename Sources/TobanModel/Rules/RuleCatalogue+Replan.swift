@@ -6,7 +6,7 @@ extension RuleID {
 }
 
 extension RuleCatalogue {
-    /// The rules of re-planning (``TobanModel/Scenario/replan``): frozen past, stable future.
+    /// The rules of re-planning (`Scenario.replan`): frozen past, stable future.
     public static let replanRules: [RuleInfo] = [
         RuleInfo(id: RuleID.frozen, severity: .hard, title: "Frozen past", japaneseTitle: "確定済み期間の固定",
                  summary: "Every slot before the re-plan date holds exactly the resources of the published rota."),
