@@ -22,12 +22,11 @@ extension RotaChecker {
 
     /// `S-STABILITY`: from the re-plan date on, each slot whose resources differ from the
     /// published ones costs the change weight times the larger of "published resources
-    /// dropped" and "new resources added" (one cost item per changed slot).
+    /// dropped" and "new resources added beyond the seats the published rota left open below
+    /// minimum coverage" (one cost item per slot with a change).
     func costStability(_ rota: [Assignment]) -> [CostItem] {
         guard let replan = scenario.replan, replan.changeWeight > 0 else { return [] }
-        let published = Rota(assignments: replan.comparedAssignments(in: scenario.horizon))
-        let actual = Rota(assignments: Array(Set(rota.filter { !replan.isFrozen($0.date) && scenario.horizon.contains($0.date) })))
-        return actual.changes(from: published).map { c in
+        return replan.changes(to: Rota(assignments: rota), in: scenario).filter { $0.count > 0 }.map { c in
             let lost = c.lost.isEmpty ? "nobody" : c.lost.joined(separator: ", ")
             let gained = c.gained.isEmpty ? "nobody" : c.gained.joined(separator: ", ")
             let lostJa = c.lost.isEmpty ? "なし" : c.lost.map(name).joined(separator: "、")

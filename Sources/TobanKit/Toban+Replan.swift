@@ -37,7 +37,8 @@ public struct ReplanResult: Sendable {
     public var published: Rota
     /// The first date that could change.
     public var from: CivilDate
-    /// Every slot whose resources changed, in date order (all on or after ``from``).
+    /// Every slot whose resources changed, in date order (all on or after ``from``); a slot
+    /// whose only change fills a seat the published rota left open counts 0.
     public var changes: [RotaChange]
     /// Remarks on the input, e.g. an absence clipped to the re-plan date.
     public var notes: [String]
@@ -142,7 +143,7 @@ extension Toban {
         let (replanned, notes) = try replanScenario(scenario, published: published, from: from, unavailable: unavailable,
                                                     changeWeight: changeWeight)
         let report = try solve(replanned, options: options, progress: progress)
-        let changes = report.solution.rota.changes(from: published, within: DateRange(start: from, end: scenario.horizon.end))
+        let changes = replanned.replan?.changes(to: report.solution.rota, in: replanned) ?? []
         return ReplanResult(originalScenario: scenario, report: report, published: published, from: from, changes: changes, notes: notes)
     }
 

@@ -7,9 +7,10 @@
 ///   per slot (duty type and date): the larger of the number of published resources the slot
 ///   loses and the number of new resources it gains, i.e. the seats whose occupant differs.
 ///   Handing a duty from one physician to another is one change; leaving a covered slot open
-///   is one; replacing both of a slot's two resources is two. Counting seats rather than
-///   assignments keeps "reassign" and "leave open" level, so that minimising changes first
-///   never prefers a gap to a replacement.
+///   is one; replacing both of a slot's two resources is two; filling a seat the published
+///   rota left open below minimum coverage is none. Counting seats rather than assignments
+///   keeps "reassign" and "leave open" level, and filling a published gap free, so that
+///   minimising changes first never prefers a gap to a replacement.
 ///
 /// When ``changesFirst`` is true (the default) the solver minimises the number of changes
 /// before anything else, in two levels: first the fewest changes any rota can have, then, with
@@ -49,6 +50,21 @@ public struct ReplanSettings: Sendable, Hashable {
 
     /// Whether `date` is frozen (before ``from``).
     public func isFrozen(_ date: CivilDate) -> Bool { date < from }
+
+    /// The changes of `rota` against the published rota from ``from`` to the end of the
+    /// horizon of `scenario`, as `S-STABILITY` counts them: each slot whose resources differ,
+    /// with the seats the published rota left open below minimum coverage as its shortfall.
+    public func changes(to rota: Rota, in scenario: Scenario) -> [RotaChange] {
+        let window = DateRange(start: Swift.max(from, scenario.horizon.start), end: scenario.horizon.end)
+        let published = Rota(assignments: comparedAssignments(in: scenario.horizon))
+        let actual = Rota(assignments: Array(Set(rota.assignments.filter { window.contains($0.date) })))
+        return actual.changes(from: published).map { change in
+            var c = change
+            let held = published.assignments(date: c.date, dutyTypeID: c.dutyTypeID).count
+            c.shortfall = Swift.max(0, (scenario.dutyType(c.dutyTypeID)?.coverage(on: c.date).min ?? 0) - held)
+            return c
+        }
+    }
 }
 
 /// One slot whose resources differ between two rotas: who loses it and who gains it.
@@ -61,18 +77,21 @@ public struct RotaChange: Sendable, Hashable, Comparable {
     public var lost: [String]
     /// Resources in the new rota but not in the old one, sorted.
     public var gained: [String]
+    /// Seats the old rota left open below the slot's minimum coverage: filling them is no change.
+    public var shortfall: Int
 
     /// Creates a change.
-    public init(date: CivilDate, dutyTypeID: String, lost: [String], gained: [String]) {
+    public init(date: CivilDate, dutyTypeID: String, lost: [String], gained: [String], shortfall: Int = 0) {
         self.date = date
         self.dutyTypeID = dutyTypeID
         self.lost = lost
         self.gained = gained
+        self.shortfall = shortfall
     }
 
     /// The number of changes it stands for, as `S-STABILITY` counts them: the seats whose
-    /// occupant differs, the larger of ``lost`` and ``gained``.
-    public var count: Int { Swift.max(lost.count, gained.count) }
+    /// occupant differs, the larger of ``lost`` and ``gained`` (less the ``shortfall`` filled).
+    public var count: Int { Swift.max(lost.count, gained.count - shortfall, 0) }
 
     /// The slot key `YYYY-MM-DD/duty-id`.
     public var slotKey: String { "\(date.iso)/\(dutyTypeID)" }

@@ -34,8 +34,9 @@ extension ModelCompiler {
     }
 
     /// `S-STABILITY`: per slot from the re-plan date on, an integer `c ≥ |P| − Σ_{p∈P} x_p` and
-    /// `c ≥ Σ_{q∉P} x_q` (P: the slot's published resources), so that at its least `c` is the
-    /// larger of "published resources dropped" and "new resources added"; and a total
+    /// `c ≥ Σ_{q∉P} x_q − open` (P: the slot's published resources, open: the seats P leaves
+    /// below minimum coverage), so that at its least `c` is the larger of "published resources
+    /// dropped" and "new resources added beyond the open seats"; and a total
     /// `changes ≥ Σ c`, which costs the change weight each.
     ///
     /// Published assignments in slots that no longer occur count through a floor. Every
@@ -54,8 +55,10 @@ extension ModelCompiler {
             let kept = bySlot[s].filter { published.contains($0.resourceID) }.map { LinearTerm($0.variable, -1) }
             let added = bySlot[s].filter { !published.contains($0.resourceID) }.map { LinearTerm($0.variable) }
             guard !published.isEmpty || !added.isEmpty else { continue }
+            // Seats the published rota left open below minimum coverage are filled for free.
+            let shortfall = Swift.max(0, (scenario.dutyType(slot.dutyTypeID)?.coverage(on: slot.date).min ?? 0) - published.count)
             let c = addDerived(name: "\(RuleID.stability)[\(slot.key)]", kind: .integer, ruleID: RuleID.stability, floor: 0,
-                               pieces: [(Double(published.count), kept), (0, added)], cost: 0)
+                               pieces: [(Double(published.count), kept), (Double(-shortfall), added)], cost: 0)
             perSlot.append(LinearTerm(c))
         }
         for key in publishedBySlot.keys.sorted() where !occurring.contains(key) {
