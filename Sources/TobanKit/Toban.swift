@@ -62,6 +62,10 @@ public enum Toban {
 
     /// Solves `scenario`, then has the checker re-evaluate the rota.
     ///
+    /// A re-plan (``Scenario/replan`` with `changesFirst`) is solved in two levels, fewest
+    /// changes first (see `docs/whatif.md`). Blocks the calling thread; from `async` code use
+    /// ``solve(_:options:onProgress:)``, which can be cancelled.
+    ///
     /// Throws ``NoRotaError`` when no rota exists or none was found in time, and
     /// ``CheckerDisagreementError`` when the checker finds a hard violation or a different cost.
     public static func solve(_ scenario: Scenario, options: RotaSolveOptions = RotaSolveOptions(),
