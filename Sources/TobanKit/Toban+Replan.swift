@@ -101,7 +101,8 @@ extension Toban {
     /// validate (e.g. a frozen published duty the scenario no longer allows).
     public static func replanScenario(_ scenario: Scenario, published: Rota, from: CivilDate,
                                       unavailable: [ResourceAbsence] = [],
-                                      changeWeight: Double = ReplanSettings.defaultChangeWeight) throws(ScenarioError) -> (Scenario, [String]) {
+                                      changeWeight: Double = ReplanSettings.defaultChangeWeight,
+                                      coverageFirst: Bool = false) throws(ScenarioError) -> (Scenario, [String]) {
         var s = scenario
         var notes: [String] = []
         var issues: [ScenarioIssue] = []
@@ -124,13 +125,15 @@ extension Toban {
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         s.replan = ReplanSettings(published: published, from: from, changeWeight: changeWeight, changesFirst: true)
+        s.replan?.coverageFirst = coverageFirst
         try s.validate(file: "re-plan of \(scenario.name)")
         return (s, notes)
     }
 
     /// Re-plans `scenario` from `from` on: earlier days stay exactly as `published`
     /// (`H-FROZEN`); later days are re-solved with the new facts, the number of changed
-    /// duties minimised before anything else (`S-STABILITY`, two-level solve).
+    /// duties minimised before anything else (`S-STABILITY`, two-level solve). With
+    /// `coverageFirst`, coverage gaps are minimised even before changes.
     ///
     /// ```swift
     /// let result = try Toban.replan(scenario, published: rota, from: CivilDate(iso: "2026-12-15")!,
@@ -138,24 +141,24 @@ extension Toban {
     /// for line in result.changeLines() { print(line) }
     /// ```
     public static func replan(_ scenario: Scenario, published: Rota, from: CivilDate, unavailable: [ResourceAbsence] = [],
-                              changeWeight: Double = ReplanSettings.defaultChangeWeight,
+                              changeWeight: Double = ReplanSettings.defaultChangeWeight, coverageFirst: Bool = false,
                               options: RotaSolveOptions = RotaSolveOptions(), progress: ProgressHandler? = nil) throws -> ReplanResult {
         let (replanned, notes) = try replanScenario(scenario, published: published, from: from, unavailable: unavailable,
-                                                    changeWeight: changeWeight)
+                                                    changeWeight: changeWeight, coverageFirst: coverageFirst)
         let report = try solve(replanned, options: options, progress: progress)
         let changes = replanned.replan?.changes(to: report.solution.rota, in: replanned) ?? []
         return ReplanResult(originalScenario: scenario, report: report, published: published, from: from, changes: changes, notes: notes)
     }
 
-    /// ``replan(_:published:from:unavailable:changeWeight:options:progress:)`` off the calling
+    /// ``replan(_:published:from:unavailable:changeWeight:coverageFirst:options:progress:)`` off the calling
     /// task, with cancellation (see ``solve(_:options:progress:)-swift.type.method``).
     public static func replan(_ scenario: Scenario, published: Rota, from: CivilDate, unavailable: [ResourceAbsence] = [],
-                              changeWeight: Double = ReplanSettings.defaultChangeWeight,
+                              changeWeight: Double = ReplanSettings.defaultChangeWeight, coverageFirst: Bool = false,
                               options: RotaSolveOptions = RotaSolveOptions(),
                               onProgress progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> ReplanResult {
         try await offThread(progress: progress) { handler in
             try Toban.replan(scenario, published: published, from: from, unavailable: unavailable,
-                             changeWeight: changeWeight, options: options, progress: handler)
+                             changeWeight: changeWeight, coverageFirst: coverageFirst, options: options, progress: handler)
         }
     }
 }

@@ -162,8 +162,14 @@ extension Toban {
     /// ``ScenarioError`` naming its file and line). A scenario without a rota is a
     /// result, not an error: its ``WhatIfResult/failure`` says why. Solves run on their own
     /// threads (GLPK is thread-local), by default one per core.
+    ///
+    /// With `keepCloseToBase`, the base is solved first and every variant is then solved as a
+    /// re-plan of the base rota from the horizon's first day: the fewest gaps first, then the
+    /// fewest moved duties, then the rest (`S-STABILITY` at weight 0, so costs stay comparable
+    /// with the base): "moved" then counts only what the variant forces.
     public static func whatIf(base: Scenario, variants: [Variant], options: RotaSolveOptions = RotaSolveOptions(),
-                              maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount) async throws -> WhatIfComparison {
+                              maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                              keepCloseToBase: Bool = false) async throws -> WhatIfComparison {
         var seen: [String: String] = [:]
         for v in variants {
             if let other = seen[v.name] { throw DuplicateVariantError(name: v.name, files: [other, v.file]) }
@@ -175,25 +181,33 @@ extension Toban {
 
         let limit = Swift.max(1, maxConcurrency)
         var outcomes = [WhatIfResult?](repeating: nil, count: scenarios.count)
+        if keepCloseToBase {
+            let first = try await solveOutcome(name: "base", title: nil, scenario: base, options: options)
+            outcomes[0] = first
+            if let rota = first.report?.solution.rota {
+                for k in scenarios.indices.dropFirst() {
+                    var settings = ReplanSettings(published: rota, from: scenarios[k].scenario.horizon.start,
+                                                  changeWeight: 0, changesFirst: true)
+                    settings.coverageFirst = true  // a what-if should not buy closeness with open slots
+                    scenarios[k].scenario.replan = settings
+                    try scenarios[k].scenario.validate(file: variants[k - 1].file)
+                }
+            }
+        }
+        let pending = scenarios.indices.filter { outcomes[$0] == nil }
         try await withThrowingTaskGroup(of: (Int, WhatIfResult).self) { group in
             var next = 0
             func start() {
-                let index = next, item = scenarios[index]
+                let index = pending[next], item = scenarios[index]
                 next += 1
                 group.addTask {
-                    do {
-                        let report = try await Toban.solve(item.scenario, options: options)
-                        return (index, WhatIfResult(name: item.name, title: item.title, scenario: item.scenario, report: report, failure: nil, moved: [:]))
-                    } catch let error as NoRotaError {
-                        return (index, WhatIfResult(name: item.name, title: item.title, scenario: item.scenario, report: nil,
-                                                    failure: error.description, moved: [:]))
-                    }
+                    (index, try await Toban.solveOutcome(name: item.name, title: item.title, scenario: item.scenario, options: options))
                 }
             }
-            while next < Swift.min(limit, scenarios.count) { start() }
+            while next < Swift.min(limit, pending.count) { start() }
             while let (index, result) = try await group.next() {
                 outcomes[index] = result
-                if next < scenarios.count { start() }
+                if next < pending.count { start() }
             }
         }
         let results = outcomes.compactMap { $0 }
@@ -207,5 +221,15 @@ extension Toban {
             return r
         }
         return WhatIfComparison(base: baseResult, variants: Array(variantResults))
+    }
+
+    /// One scenario's outcome: its report, or why no rota exists.
+    static func solveOutcome(name: String, title: String?, scenario: Scenario, options: RotaSolveOptions) async throws -> WhatIfResult {
+        do {
+            let report = try await Toban.solve(scenario, options: options)
+            return WhatIfResult(name: name, title: title, scenario: scenario, report: report, failure: nil, moved: [:])
+        } catch let error as NoRotaError {
+            return WhatIfResult(name: name, title: title, scenario: scenario, report: nil, failure: error.description, moved: [:])
+        }
     }
 }

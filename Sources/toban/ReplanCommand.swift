@@ -36,6 +36,9 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this many seconds and keep the best rota found.")
     var timeLimit: Double?
 
+    @Flag(name: .long, help: "Fill coverage gaps before minimising changes (never leave a slot open to save a change).")
+    var coverFirst = false
+
     @Flag(name: .long, help: "Do not print progress lines on standard error.")
     var quiet = false
 
@@ -64,7 +67,7 @@ struct ReplanCommand: ParsableCommand {
         let result: ReplanResult
         do {
             result = try Toban.replan(scenario, published: rota, from: from, unavailable: unavailable.compactMap(ResourceAbsence.init(argument:)),
-                                      changeWeight: weight, options: RotaSolveOptions(timeLimit: timeLimit), progress: { progress.show($0) })
+                                      changeWeight: weight, coverageFirst: coverFirst, options: RotaSolveOptions(timeLimit: timeLimit), progress: { progress.show($0) })
         } catch let error as ScenarioError {
             printError("toban: " + error.description)
             throw ExitCode(badInputExitCode)

@@ -30,6 +30,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, help: "Solve at most this many scenarios at once (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Solve each variant as a re-plan of the base rota, moving as few duties as possible.")
+    var keepClose = false
+
     func validate() throws {
         if variants.isEmpty { throw ValidationError("name at least one variant file") }
         if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
@@ -57,11 +60,11 @@ struct WhatIfCommand: ParsableCommand {
             problems.forEach(printError)
             throw ExitCode(badInputExitCode)
         }
-        let options = RotaSolveOptions(timeLimit: timeLimit), variants = loaded
+        let options = RotaSolveOptions(timeLimit: timeLimit), variants = loaded, keepClose = keepClose
         let concurrency = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let comparison: WhatIfComparison
         do {
-            comparison = try runBlocking { try await Toban.whatIf(base: scenario, variants: variants, options: options, maxConcurrency: concurrency) }
+            comparison = try runBlocking { try await Toban.whatIf(base: scenario, variants: variants, options: options, maxConcurrency: concurrency, keepCloseToBase: keepClose) }
         } catch let error as ScenarioError {
             printError("toban: " + error.description)
             throw ExitCode(badInputExitCode)

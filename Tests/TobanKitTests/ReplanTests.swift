@@ -104,6 +104,29 @@ struct ReplanTests {
         #expect(result.changes.allSatisfy { $0.lost.isEmpty && $0.gained.count == 1 && $0.shortfall == 1 && $0.count == 0 })
     }
 
+    @Test func coverageFirstFillsTheDearerGapAtTheCostOfAnotherChange() throws {
+        // One night, a primary (gap 10000) and a backup (gap 5000); x falls ill. Changes first:
+        // leave the primary open (1 change). Coverage first: y moves up, the backup is open (2 changes).
+        let scenario = Scenario(name: "one night", horizon: DateRange(start: date("2026-12-01"), end: date("2026-12-01")),
+                                organisations: [Organisation(id: "o", name: "O", kind: .clinic)],
+                                dutyTypes: [DutyType(id: "primary", name: "主", resourceKind: .physician, start: time(18), end: time(9), gapPenalty: 10_000),
+                                            DutyType(id: "backup", name: "副", resourceKind: .physician, start: time(18), end: time(9), gapPenalty: 5_000)],
+                                resources: [Resource(id: "x", name: "X", kind: .physician, organisation: "o"),
+                                            Resource(id: "y", name: "Y", kind: .physician, organisation: "o")],
+                                rules: RuleSettings(fairnessWeight: 0, fairnessMaxWeight: 0))
+        let published = Rota(assignments: [Assignment(date: date("2026-12-01"), dutyTypeID: "primary", resourceID: "x"),
+                                           Assignment(date: date("2026-12-01"), dutyTypeID: "backup", resourceID: "y")])
+        let ill = [ResourceAbsence(resourceID: "x", dates: scenario.horizon)]
+        let changesFirst = try Toban.replan(scenario, published: published, from: date("2026-12-01"), unavailable: ill)
+        #expect(changesFirst.changeCount == 1)
+        #expect(changesFirst.report.check.gaps.map(\.slotKey) == ["2026-12-01/primary"])
+        let coverFirst = try Toban.replan(scenario, published: published, from: date("2026-12-01"), unavailable: ill, coverageFirst: true)
+        #expect(coverFirst.changeCount == 2)
+        #expect(coverFirst.report.check.gaps.map(\.slotKey) == ["2026-12-01/backup"])
+        #expect(coverFirst.report.check.costByRule[RuleID.coverGap] == 5_000)
+        #expect(coverFirst.report.check.costByRule[RuleID.stability] == 2 * ReplanSettings.defaultChangeWeight)
+    }
+
     @Test func absencesBeforeTheReplanDateAreClippedOrIgnoredWithANote() throws {
         let scenario = Generated.small(seed: 3)
         let published = try Toban.solve(scenario).solution.rota

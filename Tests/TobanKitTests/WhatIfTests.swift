@@ -111,6 +111,22 @@ struct WhatIfTests {
         #expect(again.table() == table)
     }
 
+    @Test func keepingCloseToTheBaseMovesOnlyWhatTheVariantForces() async throws {
+        let away = try WhatIfTests.variant("name: away\nchanges:\n  - away: {resource: dr04, dates: {start: 2026-12-10, end: 2026-12-20}}\n")
+        let comparison = try await Toban.whatIf(base: WhatIfTests.base, variants: [away], keepCloseToBase: true)
+        let base = try #require(comparison.base.report?.solution.rota)
+        let rota = try #require(comparison.variants[0].report?.solution.rota)
+        // dr04's base duties inside the absence must move; each to one other physician.
+        let forced = base.assignments.filter { $0.resourceID == "dr04" && ("2026-12-10"..."2026-12-20").contains($0.date.iso) }
+        #expect(!forced.isEmpty)
+        let changes = rota.changes(from: base)
+        #expect(Set(changes.map(\.slotKey)) == Set(forced.map(\.slotKey)))
+        #expect(changes.allSatisfy { $0.lost == ["dr04"] && $0.gained.count == 1 })
+        #expect(comparison.variants[0].movedTotal == 2 * forced.count)
+        // Stability is weighed at 0, so the variant's costs compare with the base's.
+        #expect(comparison.variants[0].report?.check.costByRule[RuleID.stability] == nil)
+    }
+
     @Test func duplicateVariantNamesAreRejected() async throws {
         let a = try WhatIfTests.variant("name: same\nchanges: []\n", file: "a.yaml")
         let b = try WhatIfTests.variant("name: same\nchanges: []\n", file: "b.yaml")

@@ -1,13 +1,16 @@
 extension ScenarioDecoder {
-    /// `replan: {from: DATE, weight?: NUMBER, changesFirst?: BOOL, published: [{date, duty, resource}]}`.
+    /// `replan: {from: DATE, weight?: NUMBER, changesFirst?: BOOL, coverageFirst?: BOOL, published: [{date, duty, resource}]}`.
     func replanSettings(_ field: Field) -> ReplanSettings? {
-        guard let m = reader.mapping(field, required: ["from", "published"], optional: ["weight", "changesFirst"]) else { return nil }
+        guard let m = reader.mapping(field, required: ["from", "published"], optional: ["weight", "changesFirst", "coverageFirst"]) else { return nil }
         let from = m["from"].flatMap(reader.date)
         let weight = m["weight"].flatMap { reader.double($0, in: 0...1e9) } ?? ReplanSettings.defaultChangeWeight
         let changesFirst = m["changesFirst"].flatMap(reader.bool) ?? true
+        let coverageFirst = m["coverageFirst"].flatMap(reader.bool) ?? false
         let published = list(m["published"], assignment)
         guard let from else { return nil }
-        return ReplanSettings(published: Rota(assignments: published), from: from, changeWeight: weight, changesFirst: changesFirst)
+        var settings = ReplanSettings(published: Rota(assignments: published), from: from, changeWeight: weight, changesFirst: changesFirst)
+        settings.coverageFirst = coverageFirst
+        return settings
     }
 
     /// `{date, duty, resource}`: one assignment of a rota written in a scenario file.

@@ -28,6 +28,10 @@ public struct ReplanSettings: Sendable, Hashable {
     public var changeWeight: Double
     /// Whether the number of changes is minimised before every other cost (two-level solve).
     public var changesFirst: Bool
+    /// Whether coverage gaps (`S-COVER-GAP`) are minimised even before changes (a third level in
+    /// front): then a re-plan never leaves a slot open to save moving another duty. Off by
+    /// default, so that changes come first as asked; `toban replan --cover-first` turns it on.
+    public var coverageFirst: Bool = false
 
     /// Creates settings.
     public init(published: Rota, from: CivilDate, changeWeight: Double = ReplanSettings.defaultChangeWeight,
