@@ -38,6 +38,11 @@ struct ReplanCommandTests {
         #expect(calendar.contains("SEQUENCE:1"))
         let before = try String(contentsOf: published.appendingPathComponent("rota.ics"), encoding: .utf8)
         #expect(!before.contains("SEQUENCE:1"))
+        // --cover-first gives the same here: the others can absorb tanaka's duties without gaps.
+        let cover = try Toban.run(["replan", example, "--published", rotaPath, "--from", "2026-12-16", "--cover-first",
+                                   "--unavailable", "tanaka:2026-12-16..2026-12-22", "--out", dir.appendingPathComponent("cover").path, "--quiet"], environment: env)
+        #expect(cover.status == 0, "\(cover.stderr)")
+        #expect(cover.stdout.split(separator: "\n").filter { $0.hasPrefix("CHANGE  ") }.count == mustMove.count)
         // Days before --from are unchanged.
         let new = try String(contentsOf: out.appendingPathComponent("rota.csv"), encoding: .utf8).split(separator: "\n")
         let old = try String(contentsOfFile: rotaPath, encoding: .utf8).split(separator: "\n")

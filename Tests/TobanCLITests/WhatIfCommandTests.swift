@@ -49,6 +49,28 @@ struct WhatIfCommandTests {
         #expect(lines.dropFirst().contains { $0[res] == "sato" })
     }
 
+    @Test func keepCloseMovesOnlyTheDutiesTheVariantForces() throws {
+        let dir = try Toban.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let away = dir.appendingPathComponent("away.yaml")
+        try "format: 1\nname: tanaka-away\nchanges:\n  - away: {resource: tanaka, dates: {start: 2026-12-05, end: 2026-12-12}}\n"
+            .write(to: away, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try Toban.run(["whatif", example, away.path, "--out", out.path, "--keep-close", "--jobs", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let base = try String(contentsOf: out.appendingPathComponent("base/rota.csv"), encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let d = try #require(base.first?.firstIndex(of: "date")), res = try #require(base.first?.firstIndex(of: "resource"))
+        let forced = base.dropFirst().filter { $0[res] == "tanaka" && ("2026-12-05"..."2026-12-12").contains($0[d]) }.count
+        let csv = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let row = csv[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let moved = try #require(header.firstIndex(of: "moved")), gaps = try #require(header.firstIndex(of: "gaps"))
+        #expect(row[gaps] == "0")
+        // Each forced duty moves from tanaka to one other physician: two moves per duty.
+        #expect(row[moved] == String(2 * forced))
+    }
+
     @Test func badVariantsExitTwoNamingFileAndLine() throws {
         let dir = try Toban.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
