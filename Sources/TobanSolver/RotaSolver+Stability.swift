@@ -16,8 +16,8 @@ extension RotaSolver {
     /// With `coverageFirst`, a level 0 in front minimises the gap cost (`S-COVER-GAP`) alone and
     /// holds it as an upper bound, so that no slot is left open to save a change.
     ///
-    /// With a time limit, level 1 may use all of it; level 2 gets what is left (at least a
-    /// second) and always has level 1's rota to fall back on.
+    /// With a time limit, each level gets what the earlier ones left (at least a second), and
+    /// level 2 always has level 1's rota to fall back on.
     public func solveRespectingPriorities(_ scenario: Scenario, options: RotaSolveOptions = RotaSolveOptions(),
                                           progress: ProgressHandler? = nil) throws -> RotaSolution {
         guard let replan = scenario.replan, replan.changesFirst else {
@@ -63,7 +63,8 @@ extension RotaSolver {
 
         // Level 1: the fewest changes.
         let first = try backend.solve(compiled.model.withObjective(only: changes, ruleID: RuleID.stability),
-                                      options: SolveOptions(timeLimit: options.timeLimit, relativeGap: 0, presolve: true,
+                                      options: SolveOptions(timeLimit: options.timeLimit.map { Swift.max(1, $0 - elapsed()) },
+                                                            relativeGap: 0, presolve: true,
                                                             start: nil, verbose: options.verbose),
                                       progress: progress)
         guard first.primal == .feasiblePoint else {
