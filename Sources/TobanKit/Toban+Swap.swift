@@ -1,3 +1,5 @@
+import Foundation
+
 /// A duty someone wants to hand over: `ID:DATE:DUTY`.
 public struct SwapOffer: Sendable, Hashable, CustomStringConvertible {
     /// Who gives the duty away.
@@ -129,5 +131,36 @@ extension Toban {
     static func known(_ ids: [String]) -> String {
         let sorted = ids.sorted()
         return sorted.isEmpty ? " (none are defined)" : " (known: \(sorted.prefix(12).joined(separator: ", "))\(sorted.count > 12 ? ", …" : ""))"
+    }
+}
+
+extension SwapVerdict {
+    /// Writes the swapped rota's exports (CSV, calendars, HTML, `publication.json`) into `directory`.
+    ///
+    /// As for a re-plan, calendars raise `SEQUENCE` only on the events the swap changed: the
+    /// publication state is the `publication.json` in `directory`, else the one in
+    /// `publishedFolder` (where the rota was published), else one rebuilt from the rota before
+    /// the swap. Returns the paths written, relative to `directory`.
+    public func write(to directory: String, scenario: Scenario, publishedFolder: String? = nil,
+                      options: RotaOutputs.Options = RotaOutputs.Options()) throws -> [String] {
+        let root = URL(fileURLWithPath: directory, isDirectory: true)
+        let manager = FileManager.default
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        let dtstamp = options.dtstamp ?? Date()
+        var previous = try ExportBundle.previousPublication(in: root)
+        if previous == nil, let publishedFolder {
+            previous = try ExportBundle.previousPublication(in: URL(fileURLWithPath: publishedFolder, isDirectory: true))
+        }
+        if previous == nil {
+            let original = Rota(assignments: rota.assignments.filter { !($0.resourceID == takerID && $0.date == offer.date && $0.dutyTypeID == offer.dutyTypeID) }
+                                + [Assignment(date: offer.date, dutyTypeID: offer.dutyTypeID, resourceID: offer.resourceID)])
+            previous = ExportBundle(input: ExportInput(scenario: scenario, rota: original, gaps: before.gaps),
+                                    options: ExportOptions(dtstamp: dtstamp)).publication
+        }
+        let bundle = ExportBundle(input: ExportInput(scenario: scenario, rota: rota, gaps: after.gaps),
+                                  options: ExportOptions(dtstamp: dtstamp, excelCompatible: options.excelCompatible,
+                                                         previousPublication: previous))
+        try bundle.write(to: root)
+        return bundle.files.map(\.path)
     }
 }

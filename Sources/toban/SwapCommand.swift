@@ -8,7 +8,8 @@ struct SwapCommand: ParsableCommand {
         abstract: "Check a proposed swap against every rule, or list who could take a duty.",
         discussion: """
         With --to: says whether handing the duty to that resource keeps every hard rule, lists the
-        violations and the cost change; exits 0 when allowed, 1 when not. Without --to: lists every
+        violations and the cost change; exits 0 when allowed, 1 when not. With --out DIR as well,
+        an allowed swap's rota files are written there (SEQUENCE raised only on changed events). Without --to: lists every
         resource that could take the duty without breaking a hard rule, cheapest (fairest) first;
         exits 0 when someone can, 1 when no one can. Exits 2 on bad input.
         """
@@ -26,11 +27,15 @@ struct SwapCommand: ParsableCommand {
     @Option(name: .long, help: "Who would take it; leave out to list every eligible taker.")
     var to: String?
 
+    @Option(name: .long, help: "With --to and an allowed swap: write the swapped rota's files into this folder.")
+    var out: String?
+
     @Flag(name: .long, help: "Print messages in Japanese.")
     var japanese = false
 
     func validate() throws {
         if SwapOffer(argument: give) == nil { throw ValidationError("--give must be ID:DATE:DUTY, got '\(give)'") }
+        if out != nil && to == nil { throw ValidationError("--out needs --to (the swap to write)") }
     }
 
     func run() throws {
@@ -55,6 +60,17 @@ struct SwapCommand: ParsableCommand {
                     print("COST [\(rule)] \(SwapCommand.signed(change))")
                 }
                 if !verdict.isAllowed { throw ExitCode(1) }
+                if let out {
+                    do {
+                        let files = try verdict.write(to: out, scenario: scenario,
+                                                      publishedFolder: URL(fileURLWithPath: self.rota).deletingLastPathComponent().path,
+                                                      options: .fromEnvironment())
+                        print("wrote \(files.count) files to \(out)")
+                    } catch {
+                        printError("toban: cannot write to \(out): \(error)")
+                        throw ExitCode(1)
+                    }
+                }
             } else {
                 let takers = try Toban.swapTakers(for: offer, in: rota, scenario: scenario)
                 if takers.isEmpty {

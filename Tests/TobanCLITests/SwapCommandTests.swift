@@ -33,6 +33,18 @@ struct SwapCommandTests {
         #expect(ok.status == 0, "\(ok.stdout)")
         #expect(ok.stdout.hasPrefix("ALLOWED: \(duty.2) → \(first)"))
         #expect(ok.stdout.contains("cost change \(takers[0][3])"))
+        // --out writes the swapped rota; only that day's events change, next to the published state.
+        let out = dir.appendingPathComponent("swapped")
+        let written = try Toban.run(["swap", example, rota, "--give", "\(duty.2):\(duty.0):\(duty.1)", "--to", first, "--out", out.path],
+                                    environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let swapped = try String(contentsOf: out.appendingPathComponent("rota.csv"), encoding: .utf8)
+        #expect(swapped.contains("\(duty.0),") && swapped.split(separator: "\n").contains { $0.hasPrefix(duty.0) && $0.contains(",\(duty.1),") && $0.contains(",\(first),") })
+        let calendar = try String(contentsOf: out.appendingPathComponent("rota.ics"), encoding: .utf8)
+        #expect(calendar.contains("SEQUENCE:1"))
+        for event in calendar.components(separatedBy: "BEGIN:VEVENT").dropFirst() where event.contains("SEQUENCE:1") {
+            #expect(event.contains("UID:\(duty.0)"), "an event of another day changed")
+        }
         let no = try Toban.run(["swap", example, rota, "--give", "\(duty.2):\(duty.0):\(duty.1)", "--to", "suzuki"])
         #expect(no.status == 1)
         #expect(no.stdout.contains("NOT ALLOWED"))
