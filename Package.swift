@@ -33,6 +33,7 @@ let package = Package(
             name: "toban",
             dependencies: ["TobanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "toban-example", dependencies: ["TobanKit"], path: "Examples/PlanDecember"),
         .testTarget(name: "TobanModelTests", dependencies: ["TobanModel"]),
         .testTarget(name: "TobanMIPTests", dependencies: ["TobanMIP"]),
         .testTarget(name: "TobanGLPKTests", dependencies: ["TobanGLPK", "TobanMIP", "CGLPK"]),

@@ -48,6 +48,7 @@ public struct RotaChecker: Sendable {
         violations += checkMaxDesignatedDays(valid)
         violations += checkWeekendBlocks(valid)
         violations += checkNoConsecutiveWeekends(valid)
+        violations += checkFrozen(valid)
 
         let (gapCosts, gaps) = costCoverGaps(valid)
         let tallies = withStructureTallies(tally(valid), valid)
@@ -62,6 +63,7 @@ public struct RotaChecker: Sendable {
         costs += bedCosts
         costs += costCategoryFairness(tallies)
         costs += costOrganisationQuotas(valid)
+        costs += costStability(valid)
         var report = CheckReport(violations: violations, costs: costs, gaps: (gaps + bedGaps).sorted(), tallies: tallies)
         report.qualificationGaps = qualificationGaps
         return report

@@ -27,7 +27,10 @@ public struct CheckerDisagreementError: Error, Sendable, CustomStringConvertible
     }
 }
 
-/// The public façade: load → solve → check → export.
+/// The public façade: load → validate → solve → check → export → what-if → re-plan → swap.
+///
+/// Every step is a static function; the types it returns are plain `Sendable` values. See the
+/// DocC catalogue (`Sources/TobanKit/TobanKit.docc`) for a getting-started article.
 public enum Toban {
     /// The version printed by `toban --version`.
     public static let version = "0.1.0"
@@ -37,6 +40,21 @@ public enum Toban {
         try ScenarioLoader.load(path: path)
     }
 
+    /// Loads a rota from `rota.csv` (as written by `toban solve`, or edited by hand).
+    public static func loadRota(path: String) throws(ScenarioError) -> Rota {
+        try RotaCSVReader.read(path: path)
+    }
+
+    /// Loads a variant file (see `docs/whatif.md`); apply it with ``Variant/applied(to:)``.
+    public static func loadVariant(path: String) throws(ScenarioError) -> Variant {
+        try VariantLoader.load(path: path)
+    }
+
+    /// Validates a scenario built in code; the loader already does this for files.
+    public static func validate(_ scenario: Scenario, file: String = "<scenario>") throws(ScenarioError) {
+        try scenario.validate(file: file)
+    }
+
     /// Checks a rota against every rule of `scenario`, without solving.
     public static func check(_ rota: Rota, against scenario: Scenario) -> CheckReport {
         RotaChecker(scenario: scenario).check(rota)
@@ -44,12 +62,17 @@ public enum Toban {
 
     /// Solves `scenario`, then has the checker re-evaluate the rota.
     ///
-    /// Throws ``TobanSolver/NoRotaError`` when no rota exists or none was found in time, and
+    /// A re-plan (``Scenario/replan`` with `changesFirst`) is solved in two levels, fewest
+    /// changes first (see `docs/whatif.md`). Blocks the calling thread; from `async` code use
+    /// ``solve(_:options:onProgress:)``, which can be cancelled.
+    ///
+    /// Throws ``NoRotaError`` when no rota exists or none was found in time, and
     /// ``CheckerDisagreementError`` when the checker finds a hard violation or a different cost.
     public static func solve(_ scenario: Scenario, options: RotaSolveOptions = RotaSolveOptions(),
                              progress: ProgressHandler? = nil) throws -> SolveReport {
         try scenario.validate()
-        let solution = try RotaSolver().solve(scenario, options: options, progress: progress)
+        // Re-plans minimise changes before anything else (two levels); other scenarios solve once.
+        let solution = try RotaSolver().solveRespectingPriorities(scenario, options: options, progress: progress)
         let check = RotaChecker(scenario: scenario).check(solution.rota)
         var details: [String] = []
         for v in check.violations { details.append("hard rule broken: \(v)") }

@@ -147,6 +147,7 @@ extension Scenario {
             }
         }
         problems += structureValidationIssues()
+        problems += replanValidationIssues()
         return problems
     }
 

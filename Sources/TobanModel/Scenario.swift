@@ -26,6 +26,8 @@ public struct Scenario: Sendable, Hashable {
     public var resources: [Resource]
     /// Weights and switches of the soft rules.
     public var rules: RuleSettings
+    /// The published rota to stay close to when re-planning (`H-FROZEN`, `S-STABILITY`); nil for a fresh plan.
+    public var replan: ReplanSettings? = nil
 
     /// Creates a scenario.
     public init(format: Int = Scenario.currentFormat, name: String, timeZone: String = "Asia/Tokyo",

@@ -127,7 +127,7 @@ struct ScenarioDecoder {
 
     func decode(_ root: Field) -> Scenario? {
         guard let top = reader.mapping(root, required: ["format", "name", "horizon", "dutyTypes", "resources", "organisations"],
-                                       optional: ["timeZone", "calendar", "areas", "rules"]) else { return nil }
+                                       optional: ["timeZone", "calendar", "areas", "rules", "replan"]) else { return nil }
         let format = top["format"].flatMap { reader.int($0, in: 1...1_000) }
         if let format, format != Scenario.currentFormat {
             reader.report(top["format"]?.path ?? "format", "format \(format) is not supported; this version of toban reads format \(Scenario.currentFormat)")
@@ -141,9 +141,12 @@ struct ScenarioDecoder {
         let dutyTypes = list(top["dutyTypes"], dutyType)
         let resources = list(top["resources"], resource)
         let rules = top["rules"].map(ruleSettings) ?? RuleSettings()
+        let replan = top["replan"].flatMap(replanSettings)
         guard let name, let horizon, let format, format == Scenario.currentFormat else { return nil }
-        return Scenario(format: format, name: name, timeZone: timeZone, horizon: horizon, calendar: calendar,
-                        organisations: organisations, areas: areas, dutyTypes: dutyTypes, resources: resources, rules: rules)
+        var scenario = Scenario(format: format, name: name, timeZone: timeZone, horizon: horizon, calendar: calendar,
+                                organisations: organisations, areas: areas, dutyTypes: dutyTypes, resources: resources, rules: rules)
+        scenario.replan = replan
+        return scenario
     }
 
     func list<T>(_ field: Field?, _ element: (Field) -> T?) -> [T] {

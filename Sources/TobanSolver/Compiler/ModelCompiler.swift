@@ -41,6 +41,8 @@ public struct ModelCompiler {
         compiler.compileWeekends()
         compiler.compileCategoryFairness()
         compiler.compileOrganisationQuotas()
+        compiler.compileFrozen()
+        compiler.compileStability()
         return compiler.compiled
     }
 
