@@ -8,7 +8,7 @@ struct TobanCommand: ParsableCommand {
         commandName: "toban",
         abstract: "Builds on-call rotas for home-care networks (当番表) with GLPK, checks and exports them.",
         version: Toban.version,
-        subcommands: [SolveCommand.self, CheckCommand.self, HolidaysCommand.self]
+        subcommands: [SolveCommand.self, CheckCommand.self, HolidaysCommand.self, CurtoisCommand.self, ModelCommand.self]
     )
 }
 

@@ -167,11 +167,12 @@ struct CurtoisParser {
     mutating func read(_ text: String) {
         var current: String?
         var lastOrder = -1
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split on unicode scalars so CRLF and LF both work.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("#") { continue }
             if trimmed.isEmpty {
