@@ -42,13 +42,20 @@ extension RotaChecker {
         }
     }
 
-    /// `H-AVAILABLE`: no duty on a date the resource is unavailable.
+    /// `H-AVAILABLE`: no duty on a date the resource is unavailable, and none whose instants
+    /// overlap one of its part-day windows.
     func checkAvailable(_ rota: [Assignment]) -> [Violation] {
         rota.compactMap { a in
-            guard let r = resourcesByID[a.resourceID], !r.isAvailable(on: a.date) else { return nil }
+            guard let r = resourcesByID[a.resourceID] else { return nil }
+            if !r.isAvailable(on: a.date) {
+                return Violation(ruleID: RuleID.available, date: a.date, dutyTypeID: a.dutyTypeID, resourceID: a.resourceID,
+                                 message: "\(a.resourceID) is unavailable on \(a.date.iso) but has \(a.dutyTypeID)",
+                                 japaneseMessage: "\(r.name) は \(a.date.iso) 不在ですが当番が入っています")
+            }
+            guard let slot = slotsByKey[a.slotKey], let w = scenario.unavailableWindow(of: r, overlapping: slot) else { return nil }
             return Violation(ruleID: RuleID.available, date: a.date, dutyTypeID: a.dutyTypeID, resourceID: a.resourceID,
-                             message: "\(a.resourceID) is unavailable on \(a.date.iso) but has \(a.dutyTypeID)",
-                             japaneseMessage: "\(r.name) は \(a.date.iso) 不在ですが当番が入っています")
+                             message: "\(a.resourceID) is unavailable \(w.date.iso) \(w.from)–\(w.to) but has \(a.dutyTypeID) on \(a.date.iso), which overlaps it",
+                             japaneseMessage: "\(r.name) は \(w.date.iso) \(w.from)〜\(w.to) 不在ですが、重なる当番（\(a.date.iso) \(a.dutyTypeID)）が入っています")
         }
     }
 
@@ -57,10 +64,11 @@ extension RotaChecker {
         let bySlot = Dictionary(grouping: rota, by: \.slotKey)
         return bySlot.keys.sorted().compactMap { key in
             guard let first = bySlot[key]?.first, let d = dutyTypesByID[first.dutyTypeID],
-                  let n = bySlot[key]?.count, n > d.coverageMax else { return nil }
+                  let n = bySlot[key]?.count, n > d.coverage(on: first.date).max else { return nil }
+            let max = d.coverage(on: first.date).max
             return Violation(ruleID: RuleID.coverMax, date: first.date, dutyTypeID: d.id, resourceID: nil,
-                             message: "\(key) has \(n) resources, more than the maximum \(d.coverageMax)",
-                             japaneseMessage: "\(first.date.iso) \(d.name) は \(n) 名で、上限 \(d.coverageMax) 名を超えています")
+                             message: "\(key) has \(n) resources, more than the maximum \(max)",
+                             japaneseMessage: "\(first.date.iso) \(d.name) は \(n) 名で、上限 \(max) 名を超えています")
         }
     }
 

@@ -9,10 +9,11 @@ extension RotaChecker {
         var gaps: [Gap] = []
         for slot in slots {
             guard let d = dutyTypesByID[slot.dutyTypeID] else { continue }
-            let missing = d.coverageMin - (counts[slot.key] ?? 0)
+            let minimum = d.coverage(on: slot.date).min
+            let missing = minimum - (counts[slot.key] ?? 0)
             guard missing > 0 else { continue }
             costs.append(CostItem(ruleID: RuleID.coverGap, amount: Double(missing) * d.gapPenalty, resourceID: nil, date: slot.date,
-                                  message: "\(slot.key) is \(missing) short of the minimum \(d.coverageMin)",
+                                  message: "\(slot.key) is \(missing) short of the minimum \(minimum)",
                                   japaneseMessage: "\(slot.date.iso) \(d.name) が \(missing) 名不足しています"))
             gaps.append(Gap(date: slot.date, dutyTypeID: d.id, missing: missing, reason: gapReason(slot, d)))
         }
@@ -23,12 +24,13 @@ extension RotaChecker {
     func gapReason(_ slot: Slot, _ duty: DutyType) -> String {
         let eligible = scenario.resources.filter { $0.isEligible(for: duty) }
         if eligible.isEmpty { return "no resource is eligible for \(duty.id)" }
-        let available = eligible.filter { $0.isAvailable(on: slot.date) }
+        let available = eligible.filter { scenario.isAvailable($0, for: slot) }
         if available.isEmpty {
             return "all \(eligible.count) eligible resources are unavailable on \(slot.date.iso)"
         }
-        if available.count < duty.coverageMin {
-            return "only \(available.count) of \(eligible.count) eligible resources are available on \(slot.date.iso), \(duty.coverageMin) needed"
+        let minimum = duty.coverage(on: slot.date).min
+        if available.count < minimum {
+            return "only \(available.count) of \(eligible.count) eligible resources are available on \(slot.date.iso), \(minimum) needed"
         }
         return "the \(available.count) available resources are held by other rules (limits, one duty per date)"
     }

@@ -39,6 +39,7 @@ public struct RotaChecker: Sendable {
         var costs = gapCosts
         costs += costFairDuties(tallies)
         costs += costFairDutiesMax(tallies)
+        costs += costCoverTarget(valid)
         return CheckReport(violations: violations, costs: costs, gaps: gaps, tallies: tallies)
     }
 

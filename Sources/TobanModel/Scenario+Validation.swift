@@ -73,6 +73,7 @@ extension Scenario {
                 }
             }
         }
+        problems += coverageTargetIssues()
         for (k, f) in rules.forbiddenSuccessions.enumerated() {
             for (key, id) in [("from", f.from), ("to", f.to)] where !dutyIDs.contains(id) {
                 problem("rules.forbiddenSuccessions[\(k)].\(key)", "no duty type has id '\(id)'\(Scenario.known(dutyIDs))")
@@ -132,8 +133,11 @@ extension Scenario {
                     problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) but is not eligible for it")
                 } else if !r.isAvailable(on: pin.date) {
                     problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) on \(pin.date.iso) but is unavailable that day")
+                } else if let slot = slot(dutyTypeID: pin.dutyTypeID, on: pin.date), let w = unavailableWindow(of: r, overlapping: slot) {
+                    problem(path, "\(r.id) is pinned to \(pin.dutyTypeID) on \(pin.date.iso) but is unavailable \(w.from)–\(w.to) that day")
                 }
             }
+            problems += sequenceIssues(r, base: base, dutyIDs: dutyIDs)
             if r.fte <= 0, r.minDuties ?? 0 > 0 {
                 problem("\(base).fte", "fte is 0 but minDuties is \(r.minDuties ?? 0)")
             }

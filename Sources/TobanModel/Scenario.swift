@@ -255,6 +255,11 @@ public struct Resource: Sendable, Hashable {
     public var requests: [DutyRequest] = []
     /// Duties fixed in advance (`H-PIN`).
     public var pins: [Pin] = []
+    /// The last duties before the horizon (`history.lastDuties`), for rest, successions,
+    /// consecutive days and weeks across the boundary; dates not listed count as days off.
+    public var lastDuties: [PastDuty] = []
+    /// Part days without any duty: a duty whose instants overlap a window is not allowed (`H-AVAILABLE`).
+    public var unavailableTimes: [UnavailableTime] = []
 
     /// Creates a resource.
     public init(id: String, name: String, kind: ResourceKind, organisation: String, area: String? = nil,
@@ -350,6 +355,35 @@ public struct Pin: Sendable, Hashable {
     public init(date: CivilDate, dutyTypeID: String) {
         self.date = date
         self.dutyTypeID = dutyTypeID
+    }
+}
+
+/// A duty done before the horizon, given in `history.lastDuties`.
+public struct PastDuty: Sendable, Hashable {
+    /// The date it started on (before the horizon).
+    public var date: CivilDate
+    /// The duty type.
+    public var dutyTypeID: String
+    /// Creates a past duty.
+    public init(date: CivilDate, dutyTypeID: String) {
+        self.date = date
+        self.dutyTypeID = dutyTypeID
+    }
+}
+
+/// A part of one date on which a resource cannot be on duty, e.g. 13:00–24:00.
+public struct UnavailableTime: Sendable, Hashable {
+    /// The date.
+    public var date: CivilDate
+    /// The start of the window (inclusive).
+    public var from: TimeOfDay
+    /// The end of the window (exclusive); `24:00` is the end of the date.
+    public var to: TimeOfDay
+    /// Creates a window; `from` must lie before `to`.
+    public init(date: CivilDate, from: TimeOfDay, to: TimeOfDay) {
+        self.date = date
+        self.from = from
+        self.to = to
     }
 }
 

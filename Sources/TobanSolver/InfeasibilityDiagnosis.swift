@@ -12,18 +12,18 @@ enum InfeasibilityDiagnosis {
             guard let min = r.minDuties, min > 0 else { continue }
             // At most one duty per date: the open dates bound the count.
             let openDates = Set(slots.filter { s in
-                scenario.dutyType(s.dutyTypeID).map { r.isEligible(for: $0) } == true && r.isAvailable(on: s.date)
+                scenario.dutyType(s.dutyTypeID).map { r.isEligible(for: $0) } == true && scenario.isAvailable(r, for: s)
             }.map(\.date))
             if openDates.count < min {
                 reasons.append("[\(RuleID.minDuties)] \(r.id) needs at least \(min) duties but can take duties on only \(openDates.count) dates (eligibility, availability, one duty per date)")
             }
         }
         for duty in scenario.dutyTypes {
-            let slotsOfDuty = slots.filter { $0.dutyTypeID == duty.id }.count
+            let capacity = slots.filter { $0.dutyTypeID == duty.id }.map { duty.coverage(on: $0.date).max }.reduce(0, +)
             let demand = scenario.resources.filter { $0.isEligible(for: duty) && $0.duties == [duty.id] }
                 .compactMap(\.minDuties).reduce(0, +)
-            if demand > slotsOfDuty * duty.coverageMax {
-                reasons.append("[\(RuleID.minDuties)] resources that take only \(duty.id) need \(demand) duties in total, but its slots hold at most \(slotsOfDuty * duty.coverageMax)")
+            if demand > capacity {
+                reasons.append("[\(RuleID.minDuties)] resources that take only \(duty.id) need \(demand) duties in total, but its slots hold at most \(capacity)")
             }
         }
         return reasons

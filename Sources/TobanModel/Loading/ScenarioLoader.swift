@@ -244,12 +244,19 @@ struct ScenarioDecoder {
         let area = m["area"].flatMap(reader.identifier)
         let fte = m["fte"].flatMap { reader.double($0, in: 0...10) } ?? 1
         let duties = m["duties"].map { list($0, reader.identifier) }
-        let unavailable = list(m["unavailable"], range)
+        let absences = list(m["unavailable"], absence)
+        let unavailable = absences.compactMap(\.dates)
         let minDuties = m["minDuties"].flatMap { reader.int($0, in: 0...10_000) }
         let maxDuties = m["maxDuties"].flatMap { reader.int($0, in: 0...10_000) }
         var history = 0
-        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties"]) {
+        var lastDuties: [PastDuty] = []
+        if let h = m["history"], let hm = reader.mapping(h, optional: ["duties", "lastDuties"]) {
             history = hm["duties"].flatMap { reader.int($0, in: 0...100_000) } ?? 0
+            lastDuties = list(hm["lastDuties"]) { f in
+                guard let pm = reader.mapping(f, required: ["date", "duty"]),
+                      let date = pm["date"].flatMap(reader.date), let duty = pm["duty"].flatMap(reader.identifier) else { return nil }
+                return PastDuty(date: date, dutyTypeID: duty)
+            }
         }
         let count = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000) } }
         let minutes = { (key: String) in m[key].flatMap { reader.int($0, in: 0...10_000_000) } }
@@ -270,7 +277,30 @@ struct ScenarioDecoder {
         r.maxMinutes = minutes("maxMinutes")
         r.requests = requests
         r.pins = pins
+        r.lastDuties = lastDuties
+        r.unavailableTimes = absences.compactMap(\.window)
         return r
+    }
+
+    /// An `unavailable` entry: a date range (whole days) or `{date, from, to}` (part of a day).
+    func absence(_ field: Field) -> (dates: DateRange?, window: UnavailableTime?)? {
+        guard case let .mapping(map) = field.node, map["date"] != nil else {
+            return range(field).map { ($0, nil) }
+        }
+        guard let m = reader.mapping(field, required: ["date"], optional: ["from", "to"]),
+              let date = m["date"].flatMap(reader.date) else { return nil }
+        if m["from"] == nil && m["to"] == nil {
+            reader.report(field.path, "a part-day entry needs from, to or both (e.g. {date: \(date.iso), from: \"13:00\", to: \"24:00\"}); for the whole day write the date alone")
+            return nil
+        }
+        let from = m["from"].map(reader.time) ?? TimeOfDay(hour: 0, minute: 0)
+        let to = m["to"].map(reader.time) ?? TimeOfDay(hour: 24, minute: 0)
+        guard let from, let to else { return nil }
+        guard from < to else {
+            reader.report(field.path, "the window ends (\(to)) at or before it starts (\(from)); a window lies within one date, so write two entries for one across midnight")
+            return nil
+        }
+        return (nil, UnavailableTime(date: date, from: from, to: to))
     }
 
     /// `{duties: [...], days: [...], min, max}`.

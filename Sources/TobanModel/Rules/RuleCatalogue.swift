@@ -71,7 +71,7 @@ public enum RuleCatalogue {
                  summary: "Each duty above or below a resource's fair band costs the fairness weight."),
         RuleInfo(id: RuleID.fairDutiesMax, severity: .soft, title: "Largest deviation from fair share", japaneseTitle: "公平性（最大偏差）",
                  summary: "The largest deviation from a fair band over all resources costs its weight per duty."),
-    ]
+    ] + resourceRules
 
     /// The rule with `id`, if any.
     public static func info(_ id: String) -> RuleInfo? { all.first { $0.id == id } }

@@ -2,21 +2,27 @@ import TobanMIP
 import TobanModel
 
 extension ModelCompiler {
-    /// `H-COVER-MAX` and `S-COVER-GAP`: at most `max` per slot; each missing resource below
-    /// `min` is an integer gap paid at the duty type's gap penalty, so a rota always exists.
+    /// `H-COVER-MAX`, `S-COVER-GAP`, `S-COVER-UNDER` and `S-COVER-OVER`: at most `max` per slot;
+    /// each missing resource below `min` is an integer gap paid at the duty type's gap penalty,
+    /// so a rota always exists; below and above the target are paid by ``compileCoverageTarget``.
+    /// The coverage is the one of the slot's date (`coverageByDate` or the duty type's default).
     mutating func compileCoverage() {
         for (s, slot) in compiled.slots.enumerated() {
             guard let duty = scenario.dutyType(slot.dutyTypeID) else { continue }
+            let coverage = duty.coverage(on: slot.date)
             let terms = bySlot[s].map { LinearTerm($0.variable) }
-            if terms.count > duty.coverageMax {
-                compiled.model.addRow(name: "\(RuleID.coverMax)[\(slot.key)]", ruleID: RuleID.coverMax, terms: terms, upper: Double(duty.coverageMax))
+            if terms.count > coverage.max {
+                compiled.model.addRow(name: "\(RuleID.coverMax)[\(slot.key)]", ruleID: RuleID.coverMax, terms: terms, upper: Double(coverage.max))
             }
-            guard duty.coverageMin > 0 else { continue }
-            // gap ≥ min − Σ x, and gap ≤ min: the shortfall, never more.
-            _ = addDerived(name: "\(RuleID.coverGap)[\(slot.key)]", kind: .integer, ruleID: RuleID.coverGap, floor: 0,
-                           upper: Double(duty.coverageMin),
-                           pieces: [(Double(duty.coverageMin), terms.map { LinearTerm($0.variable, -1) })],
-                           cost: duty.gapPenalty)
+            var gap: VariableID?
+            if coverage.min > 0 {
+                // gap ≥ min − Σ x, and gap ≤ min: the shortfall, never more.
+                gap = addDerived(name: "\(RuleID.coverGap)[\(slot.key)]", kind: .integer, ruleID: RuleID.coverGap, floor: 0,
+                                 upper: Double(coverage.min),
+                                 pieces: [(Double(coverage.min), terms.map { LinearTerm($0.variable, -1) })],
+                                 cost: duty.gapPenalty)
+            }
+            compileCoverageTarget(slot: slot, duty: duty, coverage: coverage, terms: terms, gap: gap)
         }
     }
 

@@ -38,7 +38,7 @@ public struct ModelCompiler {
     mutating func compileAssignmentVariables() {
         for (s, slot) in compiled.slots.enumerated() {
             guard let duty = scenario.dutyType(slot.dutyTypeID) else { continue }
-            for r in scenario.resources where r.isEligible(for: duty) && r.isAvailable(on: slot.date) {
+            for r in scenario.resources where r.isEligible(for: duty) && scenario.isAvailable(r, for: slot) {
                 let v = compiled.model.addVariable(name: "x[\(slot.key)/\(r.id)]", kind: .binary, ruleID: "ASSIGN")
                 let a = CompiledModel.AssignmentVariable(slot: s, resourceID: r.id, variable: v)
                 compiled.assignments.append(a)
