@@ -33,6 +33,16 @@ public struct RotaChecker: Sendable {
         violations += checkOneDutyPerDate(valid)
         violations += checkMaxDuties(valid)
         violations += checkMinDuties(valid)
+        violations += checkSuccessions(valid)
+        violations += checkDutyTypeLimits(valid)
+        violations += checkMaxConsecutive(valid)
+        violations += checkMinConsecutive(valid)
+        violations += checkMinDaysOff(valid)
+        violations += checkMaxWeekends(valid)
+        violations += checkMinutes(valid)
+        violations += checkPins(valid)
+        violations += checkMaxPerWeek(valid)
+        violations += checkRest(valid)
 
         let (gapCosts, gaps) = costCoverGaps(valid)
         let tallies = tally(valid)
@@ -40,6 +50,7 @@ public struct RotaChecker: Sendable {
         costs += costFairDuties(tallies)
         costs += costFairDutiesMax(tallies)
         costs += costCoverTarget(valid)
+        costs += costRequests(valid)
         return CheckReport(violations: violations, costs: costs, gaps: gaps, tallies: tallies)
     }
 

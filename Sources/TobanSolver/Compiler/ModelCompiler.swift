@@ -23,6 +23,17 @@ public struct ModelCompiler {
         compiler.compileOneDutyPerDate()
         compiler.compileDutyLimits()
         compiler.compileFairness()
+        compiler.compileSuccessions()
+        compiler.compileDutyTypeLimits()
+        compiler.compileMaxConsecutive()
+        compiler.compileMinConsecutive()
+        compiler.compileMinDaysOff()
+        compiler.compileMaxWeekends()
+        compiler.compileMinutes()
+        compiler.compileRequests()
+        compiler.compilePins()
+        compiler.compileMaxPerWeek()
+        compiler.compileRest()
         return compiler.compiled
     }
 
