@@ -15,6 +15,8 @@ public struct RotaSolveOptions: Sendable {
     public var strategy: SolveStrategy = .direct
     /// Threads the strategy may use for sub-problems (GLPK itself is single-threaded).
     public var threads: Int = 1
+    /// Optional GLPK features (cuts, heuristics, branching) for every run.
+    public var tuning: MIPTuning = MIPTuning()
 
     /// Creates options; by default no limit, gap 0, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
@@ -90,13 +92,14 @@ public struct RotaSolver: Sendable {
         let result: SolveResult
         switch options.strategy {
         case .direct:
-            result = try backend.solve(model, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-                                                                   presolve: true, start: nil, verbose: options.verbose),
-                                       progress: progress)
+            var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                                            presolve: true, start: nil, verbose: options.verbose)
+            solveOptions.tuning = options.tuning
+            result = try backend.solve(model, options: solveOptions, progress: progress)
         case .largeNeighbourhood(let settings):
             let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
             result = try search.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
-                                      verbose: options.verbose, progress: progress)
+                                      verbose: options.verbose, tuning: options.tuning, progress: progress)
         }
         guard result.primal == .feasiblePoint else {
             throw NoRotaError(termination: result.termination, rawStatus: result.rawStatus,

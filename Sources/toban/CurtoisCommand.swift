@@ -33,6 +33,9 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (or cuts for all four), fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
+    var glpk: String = ""
+
     @Option(name: .long, help: "Also write the compiled model as free MPS to this file.")
     var writeMps: String?
 
@@ -50,6 +53,7 @@ struct CurtoisCommand: ParsableCommand {
             throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
         }
         if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
+        if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
         if !["direct", "lns"].contains(strategy) { throw ValidationError("--strategy must be direct or lns, got \(strategy)") }
     }
 
@@ -76,6 +80,7 @@ struct CurtoisCommand: ParsableCommand {
         }
         var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: 0, verbose: verbose)
         options.threads = threads
+        options.tuning = MIPTuning(list: glpk) ?? MIPTuning()
         if strategy == "lns" { options.strategy = .largeNeighbourhood(LNSSettings(seed: seed)) }
         let progress = ProgressPrinter(enabled: !quiet)
         let report: SolveReport

@@ -87,6 +87,18 @@ public struct CurtoisInstance: Sendable, Hashable {
     /// Cover requirements in file order.
     public var cover: [Cover]
 
+    /// Creates an instance from its parts (``parse(_:file:)`` checks a file's; this does not).
+    public init(horizon: Int, shifts: [Shift], staff: [Staff], daysOff: [String: [Int]], onRequests: [Request],
+                offRequests: [Request], cover: [Cover]) {
+        self.horizon = horizon
+        self.shifts = shifts
+        self.staff = staff
+        self.daysOff = daysOff
+        self.onRequests = onRequests
+        self.offRequests = offRequests
+        self.cover = cover
+    }
+
     /// The section headers in the order the format requires.
     public static let sectionOrder = [
         "SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF", "SECTION_DAYS_OFF",

@@ -27,6 +27,9 @@ public struct LNSSettings: Sendable, Hashable {
     public var initialResources: Int
     /// Search time in seconds when the solve has no time limit (the proof run then has none).
     public var untimedBudget: Double
+    /// GLPK features for the sub-problems: by default every cut family, which on small
+    /// fixed-context sub-problems pays for itself many times over.
+    public var subproblemTuning: MIPTuning
 
     /// Creates settings.
     public init(seed: UInt64 = 1, initialShare: Double = 0.15, proofShare: Double = 0.3, subproblemTimeLimit: Double = 4,
@@ -37,6 +40,7 @@ public struct LNSSettings: Sendable, Hashable {
         self.subproblemTimeLimit = subproblemTimeLimit
         self.initialResources = initialResources
         self.untimedBudget = untimedBudget
+        subproblemTuning = MIPTuning(list: "cuts") ?? MIPTuning()
     }
 }
 
@@ -76,8 +80,16 @@ public struct LargeNeighbourhoodSearch: Sendable {
 
     /// Runs the search; `timeLimit` bounds the whole (nil: ``LNSSettings/untimedBudget`` for
     /// the search, no limit on the proof run).
-    public func solve(timeLimit: Double?, relativeGap: Double, threads: Int, verbose: Bool,
-                      progress: ProgressHandler?) throws -> SolveResult {
+    ///
+    /// `initial`, when given and feasible (one value per model variable, e.g. from
+    /// ``CompiledModel/values(for:)`` of a published rota), replaces the first run on the whole model.
+    public func solve(timeLimit: Double?, relativeGap: Double, threads: Int, verbose: Bool, tuning: MIPTuning = MIPTuning(),
+                      initial: [Double]? = nil, progress: ProgressHandler?) throws -> SolveResult {
+        func options(_ limit: Double?, presolve: Bool, start: [Double]?, verbose: Bool) -> SolveOptions {
+            var o = SolveOptions(timeLimit: limit, relativeGap: relativeGap, presolve: presolve, start: start, verbose: verbose)
+            o.tuning = tuning
+            return o
+        }
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double {
@@ -85,17 +97,24 @@ public struct LargeNeighbourhoodSearch: Sendable {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let model = compiled.model
+        let trace = ProcessInfo.processInfo.environment["TOBAN_LNS_TRACE"] != nil
         let total = timeLimit ?? settings.untimedBudget / Swift.max(0.01, 1 - settings.proofShare)
 
         // 1. The first rota.
-        let first = try backend.solve(model, options: SolveOptions(timeLimit: Swift.max(1, total * settings.initialShare),
-                                                                   relativeGap: relativeGap, presolve: true, verbose: verbose),
-                                      progress: nil)
-        guard first.primal == .feasiblePoint else { return first }
-        if first.termination == .optimal || first.termination == .gapLimit { return first }
-        var incumbent = compiled.tightened(first.values)
+        var incumbent: [Double]
+        let bound: Double?
+        if let initial, initial.count == model.variables.count, model.infeasibilities(of: compiled.tightened(initial)).isEmpty {
+            incumbent = compiled.tightened(initial)
+            bound = nil
+        } else {
+            let first = try backend.solve(model, options: options(Swift.max(1, total * settings.initialShare), presolve: true, start: nil, verbose: verbose),
+                                          progress: nil)
+            guard first.primal == .feasiblePoint else { return first }
+            if first.termination == .optimal || first.termination == .gapLimit { return first }
+            incumbent = compiled.tightened(first.values)
+            bound = first.bound
+        }
         var best = model.objectiveValue(of: incumbent)
-        let bound = first.bound
         try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
 
         // 2. Neighbourhood rounds.
@@ -107,6 +126,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         let searchEnd = total * (1 - settings.proofShare)
         let workers = Swift.max(1, threads)
         var round = 0
+        var wholeProved = false
         while elapsed() < searchEnd, !resourceIDs.isEmpty, !dates.isEmpty {
             if let bound, Self.gap(best, bound) <= relativeGap { break }
             var neighbourhoods: [Neighbourhood] = []
@@ -117,25 +137,50 @@ public struct LargeNeighbourhoodSearch: Sendable {
             let limit = Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, searchEnd - elapsed()))
             let current = incumbent
             let chosen = neighbourhoods
+            var roundOptions = options(limit, presolve: false, start: nil, verbose: false)
+            roundOptions.tuning = settings.subproblemTuning
+            let subOptions = roundOptions
             let outcomes = SubproblemResults(count: chosen.count)
             DispatchQueue.concurrentPerform(iterations: chosen.count) { w in
-                outcomes.set(w, solveSubproblem(chosen[w], incumbent: current, dayOfSlot: dayOfSlot, timeLimit: limit))
+                outcomes.set(w, solveSubproblem(chosen[w], incumbent: current, dayOfSlot: dayOfSlot,
+                                                options: subOptions))
             }
             var improved = false
+            var moved = false
             var allProved = true
+            var provedWhole = false
             for outcome in outcomes.all() {
                 guard let outcome else { allProved = false; continue }
                 if !outcome.proved { allProved = false }
+                if outcome.proved && outcome.coversEverything { provedWhole = true }
                 let objective = model.objectiveValue(of: outcome.values)
-                if objective < best - 1e-9, model.infeasibilities(of: outcome.values).isEmpty {
-                    best = objective
+                // Equal moves are taken too (the first of the round): they let the search drift
+                // across plateaus of equal cost instead of re-solving the same neighbourhood.
+                if objective < best - 1e-9 || (!improved && !moved && objective <= best + 1e-9 && outcome.values != incumbent),
+                   model.infeasibilities(of: outcome.values).isEmpty {
+                    if objective < best - 1e-9 { improved = true } else { moved = true }
+                    best = Swift.min(best, objective)
                     incumbent = outcome.values
-                    improved = true
                 }
+            }
+            if trace {
+                let text = "lns round \(round) size \(size) best \(best) proved \(allProved) improved \(improved) t=\(elapsed())\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            if provedWhole {
+                // A neighbourhood that frees every assignment is the whole problem: its proof is global.
+                wholeProved = true
+                try progress?(SolveProgress(incumbent: best, bound: best, elapsed: elapsed()))
+                break
             }
             if !improved && allProved { size = Swift.min(resourceIDs.count, size + 1) }
             if !allProved && size > 1 { size -= 1 }
             try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
+        }
+
+        if wholeProved {
+            return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: best,
+                               time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); whole problem proved")
         }
 
         // 3. The proof run, seeded with the best rota.
@@ -145,8 +190,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var finalBound = bound
         var raw = "lns rounds=\(round) size=\(size)"
         if remaining != nil || timeLimit == nil {
-            let proof = try backend.solve(model, options: SolveOptions(timeLimit: remaining, relativeGap: relativeGap, presolve: false,
-                                                                       start: incumbent, verbose: verbose),
+            let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
                                               { p in try handler(SolveProgress(incumbent: p.incumbent.map { Swift.min($0, best) } ?? best,
                                                                                 bound: p.bound, elapsed: elapsed())) }
@@ -201,10 +245,12 @@ public struct LargeNeighbourhoodSearch: Sendable {
     struct SubproblemOutcome: Sendable {
         var values: [Double]
         var proved: Bool
+        /// Whether the neighbourhood freed every assignment variable.
+        var coversEverything: Bool
     }
 
     /// Frees the neighbourhood's assignments, fixes the rest, solves; nil when nothing was found.
-    func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], timeLimit: Double) -> SubproblemOutcome? {
+    func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], options: SolveOptions) -> SubproblemOutcome? {
         let model = compiled.model
         var isFree = [Bool](repeating: false, count: model.variables.count)
         var assignment = [Bool](repeating: false, count: model.variables.count)
@@ -216,12 +262,14 @@ public struct LargeNeighbourhoodSearch: Sendable {
         for (j, v) in model.variables.enumerated() where !assignment[j] && v.lower < v.upper { isFree[j] = true }
         for (j, v) in model.variables.enumerated() where v.lower == v.upper { isFree[j] = false }
         let restricted = RestrictedModel(model, values: incumbent, isFree: isFree)
-        let start = restricted.restrict(incumbent)
-        guard let result = try? backend.solve(restricted.model, options: SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: false,
-                                                                                      start: start, verbose: false),
-                                              progress: nil),
+        var subOptions = options
+        subOptions.relativeGap = 0
+        subOptions.start = restricted.restrict(incumbent)
+        guard let result = try? backend.solve(restricted.model, options: subOptions, progress: nil),
               result.primal == .feasiblePoint else { return nil }
-        return SubproblemOutcome(values: compiled.tightened(restricted.expand(result.values)), proved: result.termination == .optimal)
+        let everything = compiled.assignments.allSatisfy { isFree[$0.variable.index] || model.variables[$0.variable.index].lower == model.variables[$0.variable.index].upper }
+        return SubproblemOutcome(values: compiled.tightened(restricted.expand(result.values)), proved: result.termination == .optimal,
+                                 coversEverything: everything)
     }
 }
 
