@@ -223,12 +223,13 @@ public struct LargeNeighbourhoodSearch: Sendable {
     /// 2: every resource over a window of about `2·size` days.
     func pick(kind: Int, size: Int, resources: [String], days: Int, random: inout SplitMix64) -> Neighbourhood {
         func some(_ n: Int) -> Set<String> {
+            // A partial Fisher–Yates shuffle: exactly k draws.
             var pool = resources
-            var chosen: Set<String> = []
-            while chosen.count < Swift.min(n, resources.count), !pool.isEmpty {
-                chosen.insert(pool.remove(at: Int(random.next() % UInt64(pool.count))))
+            let k = Swift.max(0, Swift.min(n, pool.count))
+            for i in 0..<k {
+                pool.swapAt(i, i + Int(random.next() % UInt64(pool.count - i)))
             }
-            return chosen
+            return Set(pool.prefix(k))
         }
         func window(_ length: Int) -> ClosedRange<Int> {
             let n = Swift.max(1, Swift.min(days, length))
