@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#instances[@]} -eq 0 ] && instances=(1 2 3 4 5 6 7 8)
-toban="$root/.build/release/toban"
+toban="${TOBAN:-$root/.build/release/toban}"
 [ -x "$toban" ] || { (cd "$root" && swift build -c release >&2); }
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 echo "| instance | objective | bound | best known | status | toban time (s) | HiGHS time (s) / obj | evaluator |"
