@@ -14,9 +14,11 @@ extension RotaChecker {
             let n = counts[slot.key] ?? 0
             let under = target - Swift.max(n, coverage.min)
             if under > 0 && d.underTargetPenalty > 0 {
+                let gapNote = n < coverage.min ? " (counted down to the minimum \(coverage.min); below it is a gap)" : ""
+                let gapNoteJa = n < coverage.min ? "（下限 \(coverage.min) 名未満は欠員として別に計上）" : ""
                 costs.append(CostItem(ruleID: RuleID.coverUnder, amount: Double(under) * d.underTargetPenalty, resourceID: nil, date: slot.date,
-                                      message: "\(slot.key) has \(n) resources, \(under) below the target \(target)",
-                                      japaneseMessage: "\(slot.date.iso) \(d.name) は \(n) 名で、目標 \(target) 名に \(under) 名足りません"))
+                                      message: "\(slot.key) has \(n) resources, \(under) below the target \(target)\(gapNote)",
+                                      japaneseMessage: "\(slot.date.iso) \(d.name) は \(n) 名で、目標 \(target) 名に \(under) 名足りません\(gapNoteJa)"))
             }
             if n > target && d.overTargetPenalty > 0 {
                 costs.append(CostItem(ruleID: RuleID.coverOver, amount: Double(n - target) * d.overTargetPenalty, resourceID: nil, date: slot.date,

@@ -21,6 +21,11 @@ extension RotaChecker {
         return result
     }
 
+    /// `2026-12-04` for a one-day run, `2026-12-04…2026-12-06` otherwise (`〜` in Japanese).
+    func span(_ run: (first: CivilDate, last: CivilDate), japanese: Bool = false) -> String {
+        run.first == run.last ? run.first.iso : run.first.iso + (japanese ? "〜" : "…") + run.last.iso
+    }
+
     func violation(_ rule: String, _ r: Resource, date: CivilDate?, duty: String? = nil, _ en: String, _ ja: String) -> Violation {
         Violation(ruleID: rule, date: date, dutyTypeID: duty, resourceID: r.id, message: en, japaneseMessage: ja)
     }
@@ -84,8 +89,8 @@ extension RotaChecker {
                 let length = run.first.days(to: run.last) + 1
                 guard length > k else { continue }
                 violations.append(violation(RuleID.maxConsecutive, r, date: run.first,
-                    "\(r.id) has \(length) duty days in a row (\(run.first.iso)…\(run.last.iso)), more than the maximum \(k)",
-                    "\(r.name) は \(run.first.iso)〜\(run.last.iso) に \(length) 日連続で勤務しており、上限 \(k) 日を超えています"))
+                    "\(r.id) has \(length) duty days in a row (\(span(run))), more than the maximum \(k)",
+                    "\(r.name) は \(span(run, japanese: true)) に \(length) 日連続で勤務しており、上限 \(k) 日を超えています"))
             }
         }
         return violations
@@ -104,8 +109,8 @@ extension RotaChecker {
                 let length = run.first.days(to: run.last) + 1
                 guard length < k else { continue }
                 violations.append(violation(RuleID.minConsecutive, r, date: run.first,
-                    "\(r.id) has a block of \(length) duty day\(length == 1 ? "" : "s") (\(run.first.iso)…\(run.last.iso)), fewer than the minimum \(k)",
-                    "\(r.name) の連続勤務 \(run.first.iso)〜\(run.last.iso) は \(length) 日で、下限 \(k) 日に足りません"))
+                    "\(r.id) has a block of \(length) duty day\(length == 1 ? "" : "s") (\(span(run))), fewer than the minimum \(k)",
+                    "\(r.name) の連続勤務 \(span(run, japanese: true)) は \(length) 日で、下限 \(k) 日に足りません"))
             }
         }
         return violations
@@ -125,8 +130,8 @@ extension RotaChecker {
                 let length = run.first.days(to: run.last) + 1
                 guard length < k else { continue }
                 violations.append(violation(RuleID.minDaysOff, r, date: run.first,
-                    "\(r.id) has only \(length) day\(length == 1 ? "" : "s") off in a row (\(run.first.iso)…\(run.last.iso)), fewer than the minimum \(k)",
-                    "\(r.name) の連続休日 \(run.first.iso)〜\(run.last.iso) は \(length) 日で、下限 \(k) 日に足りません"))
+                    "\(r.id) has only \(length) day\(length == 1 ? "" : "s") off in a row (\(span(run))), fewer than the minimum \(k)",
+                    "\(r.name) の連続休日 \(span(run, japanese: true)) は \(length) 日で、下限 \(k) 日に足りません"))
             }
         }
         return violations
@@ -201,8 +206,11 @@ extension RotaChecker {
             let planned = (mine[r.id] ?? []).compactMap { slotsByKey[$0.slotKey] }.sorted()
             let past = scenario.pastSlots(of: r)
             let all = past + planned
+            // Two duties more than the longest duty plus the rest apart in start cannot conflict.
+            let reach = (all.map { $0.end.timeIntervalSince($0.start) }.max() ?? 0) + hours * 3600
             for j in past.count..<all.count {
-                for i in 0..<j where all[i].date != all[j].date && scenario.restConflict(all[i], all[j]) {
+                for i in 0..<j where abs(all[j].start.timeIntervalSince(all[i].start)) <= reach
+                    && all[i].date != all[j].date && scenario.restConflict(all[i], all[j]) {
                     let (a, b) = all[i].start <= all[j].start ? (all[i], all[j]) : (all[j], all[i])
                     let overlap = b.start < a.end
                     let en = overlap ? "\(r.id) has \(b.key), which overlaps \(a.key)"

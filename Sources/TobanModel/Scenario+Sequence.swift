@@ -94,6 +94,14 @@ extension Scenario {
         for w in r.unavailableTimes where w.date < horizon.start || w.date > horizon.end.adding(days: 1) {
             problem("\(base).unavailable", "the part-day window on \(w.date.iso) lies outside the horizon \(horizon.start.iso)…\(horizon.end.iso)")
         }
+        var pinnedDates: [CivilDate: Int] = [:]
+        for (k, pin) in r.pins.enumerated() {
+            if let first = pinnedDates[pin.date], r.pins[first] != pin {
+                problem("\(base).pins[\(k)]", "\(r.id) is already pinned to \(r.pins[first].dutyTypeID) on \(pin.date.iso) (pins[\(first)]); at most one duty starts on a date")
+            } else if pinnedDates[pin.date] == nil {
+                pinnedDates[pin.date] = k
+            }
+        }
         if let lo = r.minConsecutive, let hi = r.maxConsecutive, lo > hi {
             problem("\(base).minConsecutive", "minConsecutive \(lo) is greater than maxConsecutive \(hi)")
         }

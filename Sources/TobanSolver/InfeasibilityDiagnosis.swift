@@ -26,6 +26,7 @@ enum InfeasibilityDiagnosis {
                 reasons.append("[\(RuleID.minDuties)] resources that take only \(duty.id) need \(demand) duties in total, but its slots hold at most \(capacity)")
             }
         }
+        reasons += resourceRuleReasons(scenario, slots: slots)
         return reasons
     }
 }

@@ -56,9 +56,80 @@ enum RandomScenario {
             if Int.random(in: 0...3, using: &rng) == 0 { r.historyDuties = Int.random(in: 0...5, using: &rng) }
             resources.append(r)
         }
-        return Scenario(name: "random \(seed)", horizon: horizon, organisations: clinics, dutyTypes: duties, resources: resources,
-                        rules: RuleSettings(fairnessWeight: Double(Int.random(in: 0...20, using: &rng)),
-                                            fairnessMaxWeight: Double(Int.random(in: 0...60, using: &rng))))
+        let scenario = Scenario(name: "random \(seed)", horizon: horizon, organisations: clinics, dutyTypes: duties, resources: resources,
+                                rules: RuleSettings(fairnessWeight: Double(Int.random(in: 0...20, using: &rng)),
+                                                    fairnessMaxWeight: Double(Int.random(in: 0...60, using: &rng))))
+        return withResourceRules(scenario, seed: seed)
+    }
+
+    /// Layers the per-resource rules on a base scenario, each sometimes, from a generator of
+    /// its own so that the base shapes stay as they were: coverage targets and coverage by
+    /// date, successions, rest, limits per duty and day type, weeks, consecutive days, days
+    /// off, weekends, minutes, requests, pins, past duties and part-day absences.
+    static func withResourceRules(_ base: Scenario, seed: UInt64) -> Scenario {
+        var rng = SeededGenerator(state: seed ^ 0x5EED_5EED_5EED_5EED)
+        var s = base
+        let dates = s.horizon.dates
+        func chance(_ n: Int) -> Bool { Int.random(in: 0..<n, using: &rng) == 0 }
+        func anyDate() -> CivilDate { dates[Int.random(in: 0..<dates.count, using: &rng)] }
+        for k in s.dutyTypes.indices where chance(2) {
+            let d = s.dutyTypes[k]
+            s.dutyTypes[k].coverageMax = d.coverageMax + Int.random(in: 0...1, using: &rng)
+            s.dutyTypes[k].coverageTarget = Int.random(in: d.coverageMin...s.dutyTypes[k].coverageMax, using: &rng)
+            s.dutyTypes[k].underTargetPenalty = Double(Int.random(in: 0...Int(d.gapPenalty / 10), using: &rng) * 10)
+            s.dutyTypes[k].overTargetPenalty = Double(Int.random(in: 0...3, using: &rng))
+            if chance(2) {
+                let lo = Int.random(in: 0...2, using: &rng), hi = lo + Int.random(in: 0...1, using: &rng)
+                s.dutyTypes[k].coverageByDate[anyDate()] = Coverage(min: lo, max: hi, target: chance(2) ? hi : nil)
+            }
+        }
+        let ids = s.dutyTypes.map(\.id)
+        if chance(2) {
+            let pairs = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                ForbiddenSuccession(from: ids[Int.random(in: 0..<ids.count, using: &rng)], to: ids[Int.random(in: 0..<ids.count, using: &rng)])
+            }
+            s.rules.forbiddenSuccessions = Array(Set(pairs)).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        }
+        if chance(2) { s.rules.minRestHours = [0, 8, 11, 14][Int.random(in: 0...3, using: &rng)] }
+        for i in s.resources.indices {
+            var r = s.resources[i]
+            if chance(4) { r.limits = [DutyLimit(dutyTypes: [ids[Int.random(in: 0..<ids.count, using: &rng)]], max: Int.random(in: 0...3, using: &rng))] }
+            if chance(6) { r.limits.append(DutyLimit(dayTypes: [.saturday, .sunday, .holiday], min: chance(2) ? 1 : nil, max: 2)) }
+            if chance(3) { r.maxPerWeek = Int.random(in: 1...4, using: &rng) }
+            if chance(3) { r.maxConsecutive = Int.random(in: 1...3, using: &rng) }
+            if chance(4) {
+                let k = Int.random(in: 2...3, using: &rng)
+                if k <= r.maxConsecutive ?? k { r.minConsecutive = k }
+            }
+            if chance(4) { r.minDaysOff = Int.random(in: 2...3, using: &rng) }
+            if chance(4) { r.maxWeekends = Int.random(in: 0...1, using: &rng) }
+            if chance(5) { r.maxMinutes = Int.random(in: 1...5, using: &rng) * 900 }
+            if chance(8) { r.minMinutes = Int.random(in: 0...1, using: &rng) * 540 }
+            for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                r.requests.append(DutyRequest(kind: chance(2) ? .want : .avoid, date: anyDate(),
+                                              dutyTypeID: chance(2) ? ids[Int.random(in: 0..<ids.count, using: &rng)] : nil,
+                                              weight: Double(Int.random(in: 1...30, using: &rng))))
+            }
+            if chance(3) {
+                r.lastDuties = (1...Int.random(in: 1...3, using: &rng)).map { back in
+                    PastDuty(date: s.horizon.start.adding(days: -back), dutyTypeID: ids[Int.random(in: 0..<ids.count, using: &rng)])
+                }
+            }
+            if chance(4) {
+                let from = Int.random(in: 0...20, using: &rng)
+                r.unavailableTimes = [UnavailableTime(date: anyDate(), from: TimeOfDay(hour: from, minute: 0) ?? TimeOfDay(hour: 0, minute: 0)!,
+                                                      to: TimeOfDay(hour: Int.random(in: (from + 1)...24, using: &rng), minute: 0) ?? TimeOfDay(hour: 24, minute: 0)!)]
+            }
+            if chance(8) {
+                // A pin that validation accepts: a slot of the horizon the resource may take.
+                let slots = s.slots().filter { slot in s.dutyType(slot.dutyTypeID).map(r.isEligible) == true && s.isAvailable(r, for: slot) }
+                if let slot = slots.isEmpty ? nil : slots[Int.random(in: 0..<slots.count, using: &rng)] {
+                    r.pins = [Pin(date: slot.date, dutyTypeID: slot.dutyTypeID)]
+                }
+            }
+            s.resources[i] = r
+        }
+        return s
     }
 }
 
@@ -69,12 +140,16 @@ struct PropertyTests {
         let scenario = RandomScenario.make(seed: UInt64(seed))
         #expect(scenario.validationIssues().isEmpty, "\(scenario.validationIssues())")
         do {
-            let (solution, _) = try solveAndCheck(scenario, timeLimit: 20)
+            // A time-limited incumbent must pass the checker at its cost just as an optimum must.
+            let (solution, _) = try solveAndCheck(scenario, timeLimit: 5)
             #expect(solution.primal == .feasiblePoint)
         } catch let error as NoRotaError {
-            // Only hard minimums can make a scenario infeasible; then the solver must say so.
+            // Only hard minimums and pins can make a scenario infeasible (every maximum holds
+            // in the empty rota); then the solver must say so.
             #expect(error.termination == .infeasible)
-            #expect(scenario.resources.contains { ($0.minDuties ?? 0) > 0 })
+            #expect(scenario.resources.contains { r in
+                (r.minDuties ?? 0) > 0 || (r.minMinutes ?? 0) > 0 || !r.pins.isEmpty || r.limits.contains { ($0.min ?? 0) > 0 }
+            })
         }
     }
 

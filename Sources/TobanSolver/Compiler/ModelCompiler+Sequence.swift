@@ -19,31 +19,63 @@ extension ModelCompiler {
 
     /// `H-SUCCESSION`: no duty of type `to` on the date after a duty of type `from`.
     ///
-    /// Aggregated per first duty: `x[d, from] + Σ x[d+1, to] ≤ 1` over every forbidden `to`,
-    /// valid because at most one of the next date's duties is taken. A forbidden successor of
-    /// a past duty (`history.lastDuties`) on the horizon's first day is fixed to 0.
+    /// Aggregated into biclique rows: for duty types `F` on date `d` and `T` on `d + 1` with
+    /// every pair in `F × T` forbidden, `Σ x[d, F] + Σ x[d+1, T] ≤ 1`, valid because each
+    /// date holds at most one duty of the resource. The bicliques are the maximal ones
+    /// around each `from` (its successors and every type forbidding at least those) and each
+    /// `to` (its predecessors and every type they all forbid), which cover every forbidden
+    /// pair. A forbidden successor of a past duty (`history.lastDuties`) on the horizon's first
+    /// day is fixed to 0.
     mutating func compileSuccessions() {
-        let forbidden = Dictionary(grouping: scenario.rules.forbiddenSuccessions, by: \.from).mapValues { Set($0.map(\.to)) }
-        guard !forbidden.isEmpty else { return }
+        let pairs = scenario.rules.forbiddenSuccessions
+        guard !pairs.isEmpty else { return }
+        let successors = Dictionary(grouping: pairs, by: \.from).mapValues { Set($0.map(\.to)) }
+        let bicliques = ModelCompiler.successionBicliques(pairs)
         for r in scenario.resources {
             let byDate = assignmentsByDate(r)
             for past in r.lastDuties where past.date == scenario.horizon.start.adding(days: -1) {
-                let banned = (byDate[scenario.horizon.start] ?? []).filter { forbidden[past.dutyTypeID]?.contains(compiled.slots[$0.slot].dutyTypeID) == true }
+                let banned = (byDate[scenario.horizon.start] ?? []).filter { successors[past.dutyTypeID]?.contains(compiled.slots[$0.slot].dutyTypeID) == true }
                 guard !banned.isEmpty else { continue }
                 compiled.model.addRow(name: "\(RuleID.succession)[\(r.id)/\(past.date.iso)/\(past.dutyTypeID)]", ruleID: RuleID.succession,
                                       terms: banned.map { LinearTerm($0.variable) }, upper: 0)
             }
             for date in byDate.keys.sorted() {
-                guard let next = byDate[date.adding(days: 1)] else { continue }
-                for a in byDate[date] ?? [] {
-                    guard let successors = forbidden[compiled.slots[a.slot].dutyTypeID] else { continue }
-                    let banned = next.filter { successors.contains(compiled.slots[$0.slot].dutyTypeID) }
-                    guard !banned.isEmpty else { continue }
-                    compiled.model.addRow(name: "\(RuleID.succession)[\(r.id)/\(compiled.slots[a.slot].key)]", ruleID: RuleID.succession,
-                                          terms: [LinearTerm(a.variable)] + banned.map { LinearTerm($0.variable) }, upper: 1)
+                guard let next = byDate[date.adding(days: 1)], let today = byDate[date] else { continue }
+                for (k, biclique) in bicliques.enumerated() {
+                    let first = today.filter { biclique.from.contains(compiled.slots[$0.slot].dutyTypeID) }
+                    let second = next.filter { biclique.to.contains(compiled.slots[$0.slot].dutyTypeID) }
+                    guard !first.isEmpty, !second.isEmpty else { continue }
+                    let label = biclique.from.sorted().joined(separator: "+") + ">" + biclique.to.sorted().joined(separator: "+")
+                    let labelled = "\(RuleID.succession)[\(r.id)/\(date.iso)/\(label)]"
+                    compiled.model.addRow(name: labelled.utf8.count <= 200 ? labelled : "\(RuleID.succession)[\(r.id)/\(date.iso)/\(k)]",
+                                          ruleID: RuleID.succession, terms: (first + second).map { LinearTerm($0.variable) }, upper: 1)
                 }
             }
         }
+    }
+
+    /// Maximal sets `F × T` of forbidden successions, in a stable order, none inside another.
+    static func successionBicliques(_ pairs: [ForbiddenSuccession]) -> [(from: Set<String>, to: Set<String>)] {
+        let successors = Dictionary(grouping: pairs, by: \.from).mapValues { Set($0.map(\.to)) }
+        let predecessors = Dictionary(grouping: pairs, by: \.to).mapValues { Set($0.map(\.from)) }
+        var found: [(from: Set<String>, to: Set<String>)] = []
+        for f in successors.keys.sorted() {
+            let to = successors[f] ?? []
+            found.append((Set(successors.keys.filter { successors[$0]?.isSuperset(of: to) == true }), to))
+        }
+        for t in predecessors.keys.sorted() {
+            let from = predecessors[t] ?? []
+            found.append((from, Set(predecessors.keys.filter { predecessors[$0]?.isSuperset(of: from) == true })))
+        }
+        var result: [(from: Set<String>, to: Set<String>)] = []
+        for (i, b) in found.enumerated() {
+            let covered = found.enumerated().contains { j, other in
+                j != i && other.from.isSuperset(of: b.from) && other.to.isSuperset(of: b.to)
+                    && (other.from != b.from || other.to != b.to || j < i)
+            }
+            if !covered { result.append(b) }
+        }
+        return result
     }
 
     /// `H-DUTY-LIMIT`: the count of a resource's duties of some duty types and/or day types
@@ -55,7 +87,9 @@ extension ModelCompiler {
                     let slot = compiled.slots[a.slot]
                     return limit.counts(dutyTypeID: slot.dutyTypeID, dayType: slot.dayType)
                 }.map { LinearTerm($0.variable) }
-                let name = "\(RuleID.dutyLimit)[\(r.id)/\(k)/\(limit.label)]"
+                // The label names the limit; a long list of duty types falls back to its index alone.
+                let labelled = "\(RuleID.dutyLimit)[\(r.id)/\(k)/\(limit.label)]"
+                let name = labelled.utf8.count <= 200 ? labelled : "\(RuleID.dutyLimit)[\(r.id)/\(k)]"
                 if let max = limit.max, terms.count > max {
                     compiled.model.addRow(name: name + "#max", ruleID: RuleID.dutyLimit, terms: terms, upper: Double(max))
                 }
@@ -88,39 +122,59 @@ extension ModelCompiler {
     }
 
     /// `H-MIN-CONSECUTIVE`: a block of duty days that has a day off on both sides inside the
-    /// horizon is at least `k` days long. For each block start `t` (day `t − 1` inside the
-    /// horizon) and each `j < k` with `t + j` inside: `w[t] − w[t−1] ≤ w[t+j]`. Blocks touching
-    /// the horizon's first or last day are exempt (history does not change that).
+    /// horizon is at least `k` days long. Blocks touching the horizon's first or last day are
+    /// exempt (history does not change that).
+    ///
+    /// Strong form (Rajan and Takriti's minimum up-time inequalities): a start indicator
+    /// `u[i] ≥ w[i] − w[i−1]` for each day `i` whose previous day lies inside the horizon, and
+    /// for each day `t`: `Σ u[i] over t−k+1 … t ≤ w[t]` — a block that started within the
+    /// last `k − 1` days still runs on `t`. It implies every `w[i] − w[i−1] ≤ w[i+j]` (`j < k`)
+    /// and is tighter in the LP. A block reaching the horizon's end is never asked to go on
+    /// past it, so only the left side needs an inside day.
     mutating func compileMinConsecutive() {
-        let dates = scenario.horizon.dates
         for r in scenario.resources {
             guard let k = r.minConsecutive, k > 1 else { continue }
-            let byDate = assignmentsByDate(r)
-            for i in dates.indices.dropFirst() where byDate[dates[i]] != nil {
-                for j in 1..<k where i + j < dates.count {
-                    compiled.model.addRow(name: "\(RuleID.minConsecutive)[\(r.id)/\(dates[i].iso)/+\(j)]", ruleID: RuleID.minConsecutive,
-                                          terms: work(byDate, dates[i]) + work(byDate, dates[i - 1], -1) + work(byDate, dates[i + j], -1),
-                                          upper: 0)
-                }
-            }
+            compileMinimumRun(r, length: k, ruleID: RuleID.minConsecutive, working: true)
         }
     }
 
     /// `H-MIN-DAYS-OFF`: a stretch of days off that has a duty day on both sides inside the
-    /// horizon is at least `k` days long: `w[t−1] − w[t] + w[t+j] ≤ 1` for each `j < k`.
-    /// Stretches touching the horizon's first or last day are exempt.
+    /// horizon is at least `k` days long; stretches touching the first or last day are exempt.
+    /// The same strong form on the days off: `v[i] ≥ w[i−1] − w[i]` and
+    /// `Σ v[i] over t−k+1 … t ≤ 1 − w[t]`.
     mutating func compileMinDaysOff() {
-        let dates = scenario.horizon.dates
         for r in scenario.resources {
             guard let k = r.minDaysOff, k > 1 else { continue }
-            let byDate = assignmentsByDate(r)
-            for i in dates.indices.dropFirst() where byDate[dates[i - 1]] != nil {
-                for j in 1..<k where i + j < dates.count && byDate[dates[i + j]] != nil {
-                    compiled.model.addRow(name: "\(RuleID.minDaysOff)[\(r.id)/\(dates[i].iso)/+\(j)]", ruleID: RuleID.minDaysOff,
-                                          terms: work(byDate, dates[i - 1]) + work(byDate, dates[i], -1) + work(byDate, dates[i + j]),
-                                          upper: 1)
-                }
-            }
+            compileMinimumRun(r, length: k, ruleID: RuleID.minDaysOff, working: false)
+        }
+    }
+
+    /// Minimum run lengths of duty days (`working`) or days off, edge blocks exempt.
+    mutating func compileMinimumRun(_ r: Resource, length k: Int, ruleID: String, working: Bool) {
+        let dates = scenario.horizon.dates
+        let byDate = assignmentsByDate(r)
+        // on(d) = w[d] for duty days, 1 − w[d] for days off: (constant, terms).
+        func on(_ d: CivilDate) -> (Double, [LinearTerm]) { working ? (0, work(byDate, d)) : (1, work(byDate, d, -1)) }
+        func constantOnly(_ d: CivilDate) -> Bool { byDate[d] == nil }
+        // A run can start on day i only if on(i) can be 1 and on(i−1) can be 0.
+        var starts: [Int: VariableID] = [:]
+        for i in dates.indices.dropFirst() {
+            let (c0, t0) = on(dates[i]), (c1, t1) = on(dates[i - 1])
+            let canStart = (!constantOnly(dates[i]) || c0 == 1) && (!constantOnly(dates[i - 1]) || c1 == 0)
+            guard canStart else { continue }
+            // start ≥ on(i) − on(i−1)
+            starts[i] = addDerived(name: "\(ruleID)[\(r.id)/\(dates[i].iso)]", kind: .continuous, ruleID: ruleID, floor: 0, upper: 1,
+                                   pieces: [(c0 - c1, t0 + t1.map { LinearTerm($0.variable, -$0.coefficient) })], cost: 0)
+        }
+        for t in dates.indices.dropFirst() {
+            // Only earlier starts bind: start[t] ≤ on(t) holds at start[t]'s least value anyway.
+            let earlier = (Swift.max(1, t - k + 1)..<t).compactMap { starts[$0] }
+            guard !earlier.isEmpty else { continue }
+            let recent = earlier + (starts[t].map { [$0] } ?? [])
+            let (c, terms) = on(dates[t])
+            // Σ starts ≤ on(t)  ⇔  Σ starts − terms ≤ c
+            compiled.model.addRow(name: "\(ruleID)[\(r.id)/\(dates[t].iso)]#run", ruleID: ruleID,
+                                  terms: recent.map { LinearTerm($0) } + terms.map { LinearTerm($0.variable, -$0.coefficient) }, upper: c)
         }
     }
 
@@ -196,7 +250,9 @@ extension ModelCompiler {
     mutating func compileRest() {
         let rest = (scenario.rules.minRestHours ?? 0) * 3600
         for r in scenario.resources {
-            let vars = (byResource[r.id] ?? []).sorted { compiled.slots[$0.slot] < compiled.slots[$1.slot] }
+            let vars = (byResource[r.id] ?? []).sorted {
+                (compiled.slots[$0.slot].start, $0.slot) < (compiled.slots[$1.slot].start, $1.slot)
+            }
             for past in scenario.pastSlots(of: r) {
                 let banned = vars.filter { scenario.restConflict(past, compiled.slots[$0.slot]) }
                 guard !banned.isEmpty else { continue }
@@ -204,9 +260,16 @@ extension ModelCompiler {
                                       terms: banned.map { LinearTerm($0.variable) }, upper: 0)
             }
             let intervals = vars.map { (start: compiled.slots[$0.slot].start, end: compiled.slots[$0.slot].end.addingTimeInterval(rest)) }
+            // Intervals are sorted by start and none is longer than `longest`, so those holding
+            // a point lie in a short stretch before it (and ties after it).
+            let longest = intervals.map { $0.end.timeIntervalSince($0.start) }.max() ?? 0
+            var first = 0
             for i in vars.indices {
                 let point = intervals[i].start
-                let members = vars.indices.filter { intervals[$0].start <= point && point < intervals[$0].end }
+                while point.timeIntervalSince(intervals[first].start) > longest { first += 1 }
+                var last = i
+                while last + 1 < vars.count && intervals[last + 1].start == point { last += 1 }
+                let members = (first...last).filter { point < intervals[$0].end }
                 // Maximal unless every member still runs when the next interval starts.
                 if i + 1 < vars.count {
                     let next = intervals[i + 1].start
