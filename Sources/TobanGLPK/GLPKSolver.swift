@@ -55,6 +55,11 @@ public struct GLPKSolver: MIPSolver {
         iocp.presolve = (options.presolve && start == nil) ? GLP_ON : GLP_OFF
         iocp.mip_gap = options.relativeGap
         if let limit = options.timeLimit { iocp.tm_lim = GLPKSolver.milliseconds(limit) }
+        GLPKSolver.apply(options.tuning, to: &iocp)
+        if options.tuning.proximitySearch, let limit = options.timeLimit {
+            // Proximity search has its own clock; keep it inside the solve's limit.
+            iocp.ps_tm_lim = GLPKSolver.milliseconds(Swift.max(0.1, Swift.min(limit, options.tuning.proximityTimeLimit)))
+        }
         iocp.cb_func = { tree, info in
             guard let tree, let info else { return }
             Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().handle(tree)
@@ -151,6 +156,9 @@ public struct GLPKSolver: MIPSolver {
         if !(options.relativeGap.isFinite && options.relativeGap >= 0 && options.relativeGap < 1) {
             defects.append(ModelDefect("relative gap must be in [0, 1), got \(options.relativeGap)"))
         }
+        if !(options.tuning.proximityTimeLimit.isFinite && options.tuning.proximityTimeLimit > 0) {
+            defects.append(ModelDefect("proximity search time limit must be a positive number of seconds, got \(options.tuning.proximityTimeLimit)"))
+        }
         if let start = options.start {
             if start.count != variableCount {
                 defects.append(ModelDefect("start has \(start.count) values for \(variableCount) variables"))
@@ -159,6 +167,30 @@ public struct GLPKSolver: MIPSolver {
             }
         }
         if !defects.isEmpty { throw InvalidModelError(defects: defects) }
+    }
+
+    /// Sets the optional branch-and-cut features of `tuning` on `iocp`.
+    static func apply(_ tuning: MIPTuning, to iocp: inout glp_iocp) {
+        iocp.gmi_cuts = tuning.gomoryCuts ? GLP_ON : GLP_OFF
+        iocp.mir_cuts = tuning.mirCuts ? GLP_ON : GLP_OFF
+        iocp.cov_cuts = tuning.coverCuts ? GLP_ON : GLP_OFF
+        iocp.clq_cuts = tuning.cliqueCuts ? GLP_ON : GLP_OFF
+        iocp.fp_heur = tuning.feasibilityPump ? GLP_ON : GLP_OFF
+        iocp.ps_heur = tuning.proximitySearch ? GLP_ON : GLP_OFF
+        if tuning.proximitySearch { iocp.ps_tm_lim = milliseconds(Swift.max(0.1, tuning.proximityTimeLimit)) }
+        switch tuning.branching {
+        case .firstFractional: iocp.br_tech = GLP_BR_FFV
+        case .lastFractional: iocp.br_tech = GLP_BR_LFV
+        case .mostFractional: iocp.br_tech = GLP_BR_MFV
+        case .driebeekTomlin: iocp.br_tech = GLP_BR_DTH
+        case .hybridPseudoCost: iocp.br_tech = GLP_BR_PCH
+        }
+        switch tuning.backtracking {
+        case .depthFirst: iocp.bt_tech = GLP_BT_DFS
+        case .breadthFirst: iocp.bt_tech = GLP_BT_BFS
+        case .bestLocalBound: iocp.bt_tech = GLP_BT_BLB
+        case .bestProjection: iocp.bt_tech = GLP_BT_BPH
+        }
     }
 
     /// Seconds to GLPK's `Int32` milliseconds, clamped (GLPK takes `INT_MAX` as no limit).

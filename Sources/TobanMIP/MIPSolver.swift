@@ -43,6 +43,9 @@ public struct SolveOptions: Sendable {
     public var start: [Double]?
     /// Whether the solver prints its own log on stdout.
     public var verbose: Bool
+    /// Optional search features (cut families, primal heuristics, branching); the defaults
+    /// are the solver's own.
+    public var tuning: MIPTuning = MIPTuning()
 
     /// Creates options; by default no time limit, gap 0, presolve on, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
@@ -52,6 +55,64 @@ public struct SolveOptions: Sendable {
         self.presolve = presolve
         self.start = start
         self.verbose = verbose
+    }
+}
+
+/// Optional branch-and-cut features, off by default (GLPK's defaults).
+///
+/// Each maps to one GLPK `glp_iocp` field: `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`,
+/// `fp_heur`, `ps_heur`, `br_tech`, `bt_tech`. Other backends may ignore them.
+public struct MIPTuning: Sendable, Hashable {
+    /// Gomory mixed-integer cuts.
+    public var gomoryCuts = false
+    /// Mixed-integer rounding cuts.
+    public var mirCuts = false
+    /// Mixed cover cuts.
+    public var coverCuts = false
+    /// Clique cuts.
+    public var cliqueCuts = false
+    /// The feasibility pump heuristic.
+    public var feasibilityPump = false
+    /// The proximity search heuristic (improves an incumbent).
+    public var proximitySearch = false
+    /// Time limit of one proximity search call in seconds (GLPK's `ps_tm_lim`).
+    public var proximityTimeLimit: Double = 60
+    /// How to pick the branching variable.
+    public var branching: Branching = .driebeekTomlin
+    /// How to pick the next node.
+    public var backtracking: Backtracking = .bestLocalBound
+
+    /// Branching rules (GLPK `br_tech`).
+    public enum Branching: String, Sendable, Hashable, CaseIterable {
+        case firstFractional = "ffv", lastFractional = "lfv", mostFractional = "mfv", driebeekTomlin = "dth", hybridPseudoCost = "pch"
+    }
+
+    /// Node selection (GLPK `bt_tech`).
+    public enum Backtracking: String, Sendable, Hashable, CaseIterable {
+        case depthFirst = "dfs", breadthFirst = "bfs", bestLocalBound = "blb", bestProjection = "bph"
+    }
+
+    /// Creates the default tuning (every optional feature off).
+    public init() {}
+
+    /// Parses a comma-separated list such as `gmi,mir,cov,clq,fp,ps,br=pch,bt=bph`; nil with
+    /// an unknown word.
+    public init?(list: String) {
+        for word in list.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !word.isEmpty {
+            switch word {
+            case "gmi": gomoryCuts = true
+            case "mir": mirCuts = true
+            case "cov": coverCuts = true
+            case "clq": cliqueCuts = true
+            case "cuts": (gomoryCuts, mirCuts, coverCuts, cliqueCuts) = (true, true, true, true)
+            case "fp": feasibilityPump = true
+            case "ps": proximitySearch = true
+            default:
+                if word.hasPrefix("br="), let b = Branching(rawValue: String(word.dropFirst(3))) { branching = b }
+                else if word.hasPrefix("bt="), let b = Backtracking(rawValue: String(word.dropFirst(3))) { backtracking = b }
+                else { return nil }
+            }
+        }
     }
 }
 

@@ -10,6 +10,13 @@ public struct RotaSolveOptions: Sendable {
     public var relativeGap: Double
     /// Whether GLPK prints its own log.
     public var verbose: Bool
+    /// How the model is solved: one branch-and-cut run (the default) or a large-neighbourhood
+    /// search over many small sub-problems followed by a proof run (see ``SolveStrategy``).
+    public var strategy: SolveStrategy = .direct
+    /// Threads the strategy may use for sub-problems (GLPK itself is single-threaded).
+    public var threads: Int = 1
+    /// Optional GLPK features (cuts, heuristics, branching) for every run.
+    public var tuning: MIPTuning = MIPTuning()
 
     /// Creates options; by default no limit, gap 0, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
@@ -82,11 +89,21 @@ public struct RotaSolver: Sendable {
         let started = clock.now
         let compiled = ModelCompiler.compile(scenario)
         let model = compiled.model
-        let result = scenario.rules.priorities == .lexicographic
-            ? try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
-            : try backend.solve(model, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-                                                             presolve: true, start: nil, verbose: options.verbose),
-                                progress: progress)
+        let result: SolveResult
+        switch options.strategy {
+        case _ where scenario.rules.priorities == .lexicographic:
+            // Level by level; each level is a direct solve of the whole model.
+            result = try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
+        case .direct:
+            var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                                            presolve: true, start: nil, verbose: options.verbose)
+            solveOptions.tuning = options.tuning
+            result = try backend.solve(model, options: solveOptions, progress: progress)
+        case .largeNeighbourhood(let settings):
+            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
+            result = try search.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
+                                      verbose: options.verbose, tuning: options.tuning, progress: progress)
+        }
         guard result.primal == .feasiblePoint else {
             throw NoRotaError(termination: result.termination, rawStatus: result.rawStatus,
                               reasons: result.termination == .infeasible ? InfeasibilityDiagnosis.reasons(scenario) : [])

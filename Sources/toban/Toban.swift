@@ -8,7 +8,8 @@ struct TobanCommand: ParsableCommand {
         commandName: "toban",
         abstract: "Builds on-call rotas for home-care networks (当番表) with GLPK, checks and exports them.",
         version: Toban.version,
-        subcommands: [SolveCommand.self, CheckCommand.self, HolidaysCommand.self, ExportCommand.self, WhatIfCommand.self, ReplanCommand.self, SwapCommand.self]
+        subcommands: [SolveCommand.self, CheckCommand.self, HolidaysCommand.self, ExportCommand.self, WhatIfCommand.self,
+                      ReplanCommand.self, SwapCommand.self, CurtoisCommand.self, ModelCommand.self]
     )
 }
 

@@ -1,0 +1,70 @@
+import Benchmark
+import Foundation
+import TobanKit
+
+/// The repository root (this file is Benchmarks/Benchmarks/TobanBenchmarks/TobanBenchmarks.swift).
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The Curtois & Qu files, read at run time (never committed): `TOBAN_CURTOIS_DIR` or the shared copy.
+let curtoisDirectory = ProcessInfo.processInfo.environment["TOBAN_CURTOIS_DIR"]
+    ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/curtois").path
+
+/// The bundled example scenarios.
+func exampleScenarios() -> [(name: String, scenario: Scenario)] {
+    let folder = repositoryRoot.appendingPathComponent("instances")
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    return files.compactMap { file in
+        (try? Toban.loadScenario(path: folder.appendingPathComponent(file).path)).map { (String(file.dropLast(5)), $0) }
+    }
+}
+
+/// Curtois instances 1–4 as scenarios, when the data is present.
+func curtoisScenarios() -> [(name: String, scenario: Scenario)] {
+    (1...4).compactMap { n in
+        let path = curtoisDirectory + "/Instance\(n).txt"
+        guard FileManager.default.fileExists(atPath: path),
+              let scenario = try? CurtoisInstance.load(path: path).scenario(name: "Instance\(n)") else { return nil }
+        return ("curtois-Instance\(n)", scenario)
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let quick = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+                                        maxDuration: .seconds(5), maxIterations: 50)
+    let slow = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident],
+                                       warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
+
+    for (name, scenario) in exampleScenarios() {
+        Benchmark("compile \(name)", configuration: quick) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(ModelCompiler.compile(scenario)) }
+        }
+        Benchmark("solve \(name)", configuration: slow) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try Toban.solve(scenario)) }
+        }
+        guard let report = try? Toban.solve(scenario) else { continue }
+        Benchmark("check \(name)", configuration: quick) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(Toban.check(report.solution.rota, against: scenario)) }
+        }
+        Benchmark("export \(name)", configuration: quick) { benchmark in
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toban-bench-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            for _ in benchmark.scaledIterations {
+                blackHole(try RotaOutputs.write(report, to: dir.path, options: RotaOutputs.Options(dtstamp: Date(timeIntervalSince1970: 0))))
+            }
+        }
+    }
+
+    for (name, scenario) in curtoisScenarios() {
+        Benchmark("compile \(name)", configuration: quick) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(ModelCompiler.compile(scenario)) }
+        }
+        // A fixed 60 s budget per run, as in the targets; Instance1 finishes early when proved.
+        Benchmark("solve \(name)", configuration: slow) { benchmark in
+            var options = RotaSolveOptions(timeLimit: 60)
+            options.strategy = .largeNeighbourhood(LNSSettings())
+            options.threads = 2
+            for _ in benchmark.scaledIterations { blackHole(try Toban.solve(scenario, options: options)) }
+        }
+    }
+}

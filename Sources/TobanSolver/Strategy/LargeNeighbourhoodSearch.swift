@@ -1,0 +1,310 @@
+import Foundation
+import TobanMIP
+
+/// How ``RotaSolver`` solves a compiled model.
+public enum SolveStrategy: Sendable, Hashable {
+    /// One branch-and-cut run on the whole model: the default, best for small scenarios.
+    case direct
+    /// A large-neighbourhood search (fix-and-optimise over resources and date windows, many
+    /// small GLPK sub-problems on several threads), then a proof run on the whole model
+    /// seeded with the best rota; see ``LargeNeighbourhoodSearch``.
+    case largeNeighbourhood(LNSSettings)
+}
+
+/// Settings of ``LargeNeighbourhoodSearch``.
+public struct LNSSettings: Sendable, Hashable {
+    /// Seed of the neighbourhood choice, so that runs are reproducible (up to time limits).
+    public var seed: UInt64
+    /// Share of the time limit for the first run on the whole model, which finds the starting
+    /// rota (and may already prove it optimal).
+    public var initialShare: Double
+    /// Share of the time limit kept for the final proof run on the whole model.
+    public var proofShare: Double
+    /// Time limit of one sub-problem, in seconds.
+    public var subproblemTimeLimit: Double
+    /// How many resources a neighbourhood frees at first; grows when sub-problems are easy
+    /// and shrinks when they time out.
+    public var initialResources: Int
+    /// Search time in seconds when the solve has no time limit (the proof run then has none).
+    public var untimedBudget: Double
+    /// GLPK features for the sub-problems: by default every cut family, which on small
+    /// fixed-context sub-problems pays for itself many times over.
+    public var subproblemTuning: MIPTuning
+
+    /// Creates settings.
+    public init(seed: UInt64 = 1, initialShare: Double = 0.15, proofShare: Double = 0.3, subproblemTimeLimit: Double = 4,
+                initialResources: Int = 3, untimedBudget: Double = 30) {
+        self.seed = seed
+        self.initialShare = initialShare
+        self.proofShare = proofShare
+        self.subproblemTimeLimit = subproblemTimeLimit
+        self.initialResources = initialResources
+        self.untimedBudget = untimedBudget
+        subproblemTuning = MIPTuning(list: "cuts") ?? MIPTuning()
+    }
+}
+
+/// Fix-and-optimise large-neighbourhood search on a compiled scenario, with GLPK on every
+/// sub-problem.
+///
+/// 1. A run on the whole model, for a share of the time, gives the first rota (if it proves
+///    optimality, the search ends there).
+/// 2. Rounds: each thread picks a neighbourhood — a few resources over the whole horizon, a
+///    few more over a window of dates, or everyone over a short window — frees the assignment
+///    variables inside it, fixes all others at the incumbent, substitutes the fixed ones out
+///    (``RestrictedModel``) and solves the small sub-problem seeded with the incumbent. The
+///    best improvement of the round is kept. The neighbourhood grows while sub-problems are
+///    solved to optimality without improvement and shrinks when they time out.
+/// 3. A final run on the whole model, seeded with the best rota (`glp_ios_heur_sol`), tries
+///    to close the gap and gives the bound.
+///
+/// Nothing here knows about particular rules: it works on any scenario, and every rota it
+/// returns is an ordinary model solution that ``RotaSolver``'s callers re-check.
+public struct LargeNeighbourhoodSearch: Sendable {
+    let compiled: CompiledModel
+    let backend: any MIPSolver
+    let settings: LNSSettings
+
+    /// Creates a search over `compiled` with `backend` for every sub-problem.
+    public init(compiled: CompiledModel, backend: any MIPSolver, settings: LNSSettings = LNSSettings()) {
+        self.compiled = compiled
+        self.backend = backend
+        self.settings = settings
+    }
+
+    /// One neighbourhood: which resources and which slot indices it frees.
+    struct Neighbourhood: Sendable {
+        var resources: Set<String>
+        var dayRange: ClosedRange<Int>
+    }
+
+    /// Runs the search; `timeLimit` bounds the whole (nil: ``LNSSettings/untimedBudget`` for
+    /// the search, no limit on the proof run).
+    ///
+    /// `initial`, when given and feasible (one value per model variable, e.g. from
+    /// ``CompiledModel/values(for:)`` of a published rota), replaces the first run on the whole model.
+    public func solve(timeLimit: Double?, relativeGap: Double, threads: Int, verbose: Bool, tuning: MIPTuning = MIPTuning(),
+                      initial: [Double]? = nil, progress: ProgressHandler?) throws -> SolveResult {
+        func options(_ limit: Double?, presolve: Bool, start: [Double]?, verbose: Bool) -> SolveOptions {
+            var o = SolveOptions(timeLimit: limit, relativeGap: relativeGap, presolve: presolve, start: start, verbose: verbose)
+            o.tuning = tuning
+            return o
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let model = compiled.model
+        let trace = ProcessInfo.processInfo.environment["TOBAN_LNS_TRACE"] != nil
+        let total = timeLimit ?? settings.untimedBudget / Swift.max(0.01, 1 - settings.proofShare)
+
+        // 1. The first rota.
+        var incumbent: [Double]
+        let bound: Double?
+        if let initial, initial.count == model.variables.count, model.infeasibilities(of: compiled.tightened(initial)).isEmpty {
+            incumbent = compiled.tightened(initial)
+            bound = nil
+        } else {
+            let first = try backend.solve(model, options: options(Swift.max(1, total * settings.initialShare), presolve: true, start: nil, verbose: verbose),
+                                          progress: nil)
+            guard first.primal == .feasiblePoint else { return first }
+            if first.termination == .optimal || first.termination == .gapLimit { return first }
+            incumbent = compiled.tightened(first.values)
+            bound = first.bound
+        }
+        var best = model.objectiveValue(of: incumbent)
+        try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
+
+        // 2. Neighbourhood rounds.
+        let resourceIDs = Array(Set(compiled.assignments.map(\.resourceID))).sorted()
+        let dates = Array(Set(compiled.slots.map(\.date))).sorted()
+        let dayOfSlot = compiled.slots.map { slot in dates.firstIndex(of: slot.date) ?? 0 }
+        var random = SplitMix64(seed: settings.seed)
+        var size = Swift.max(1, Swift.min(settings.initialResources, resourceIDs.count))
+        let searchEnd = total * (1 - settings.proofShare)
+        let workers = Swift.max(1, threads)
+        var round = 0
+        var wholeProved = false
+        while elapsed() < searchEnd, !resourceIDs.isEmpty, !dates.isEmpty {
+            if let bound, Self.gap(best, bound) <= relativeGap { break }
+            var neighbourhoods: [Neighbourhood] = []
+            for w in 0..<workers {
+                neighbourhoods.append(pick(kind: (round + w) % 3, size: size, resources: resourceIDs, days: dates.count, random: &random))
+            }
+            round += 1
+            let limit = Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, searchEnd - elapsed()))
+            let current = incumbent
+            let chosen = neighbourhoods
+            var roundOptions = options(limit, presolve: false, start: nil, verbose: false)
+            roundOptions.tuning = settings.subproblemTuning
+            let subOptions = roundOptions
+            let outcomes = SubproblemResults(count: chosen.count)
+            DispatchQueue.concurrentPerform(iterations: chosen.count) { w in
+                outcomes.set(w, solveSubproblem(chosen[w], incumbent: current, dayOfSlot: dayOfSlot,
+                                                options: subOptions))
+            }
+            var improved = false
+            var moved = false
+            var allProved = true
+            var provedWhole = false
+            for outcome in outcomes.all() {
+                guard let outcome else { allProved = false; continue }
+                if !outcome.proved { allProved = false }
+                if outcome.proved && outcome.coversEverything { provedWhole = true }
+                let objective = model.objectiveValue(of: outcome.values)
+                // Equal moves are taken too (the first of the round): they let the search drift
+                // across plateaus of equal cost instead of re-solving the same neighbourhood.
+                if objective < best - 1e-9 || (!improved && !moved && objective <= best + 1e-9 && outcome.values != incumbent),
+                   model.infeasibilities(of: outcome.values).isEmpty {
+                    if objective < best - 1e-9 { improved = true } else { moved = true }
+                    best = Swift.min(best, objective)
+                    incumbent = outcome.values
+                }
+            }
+            if trace {
+                let text = "lns round \(round) size \(size) best \(best) proved \(allProved) improved \(improved) t=\(elapsed())\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            if provedWhole {
+                // A neighbourhood that frees every assignment is the whole problem: its proof is global.
+                wholeProved = true
+                try progress?(SolveProgress(incumbent: best, bound: best, elapsed: elapsed()))
+                break
+            }
+            if !improved && allProved { size = Swift.min(resourceIDs.count, size + 1) }
+            if !allProved && size > 1 { size -= 1 }
+            try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
+        }
+
+        if wholeProved {
+            return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: best,
+                               time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); whole problem proved")
+        }
+
+        // 3. The proof run, seeded with the best rota.
+        var remaining: Double? = timeLimit.map { Swift.max(1, $0 - elapsed()) }
+        if let bound, Self.gap(best, bound) <= relativeGap { remaining = nil }
+        var termination: TerminationStatus = .timeLimit
+        var finalBound = bound
+        var raw = "lns rounds=\(round) size=\(size)"
+        if remaining != nil || timeLimit == nil {
+            let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
+                                          progress: progress.map { handler in
+                                              { p in try handler(SolveProgress(incumbent: p.incumbent.map { Swift.min($0, best) } ?? best,
+                                                                                bound: p.bound, elapsed: elapsed())) }
+                                          })
+            raw += "; proof " + proof.rawStatus
+            if proof.primal == .feasiblePoint {
+                let values = compiled.tightened(proof.values)
+                let objective = model.objectiveValue(of: values)
+                if objective < best - 1e-9 {
+                    best = objective
+                    incumbent = values
+                }
+            }
+            if let b = proof.bound { finalBound = Swift.max(finalBound ?? b, b) }
+            termination = proof.termination == .optimal ? .optimal : proof.termination
+        } else {
+            termination = .gapLimit
+        }
+        if let b = finalBound, b > best { finalBound = best }
+        if termination != .optimal, let b = finalBound, Self.gap(best, b) <= 1e-9 { termination = .optimal }
+        return SolveResult(termination: termination, primal: .feasiblePoint, values: incumbent, objective: best,
+                           bound: termination == .optimal ? best : finalBound, time: elapsed(), rawStatus: raw)
+    }
+
+    static func gap(_ incumbent: Double, _ bound: Double) -> Double {
+        Swift.abs(incumbent - bound) / Swift.max(Swift.abs(incumbent), 1e-10)
+    }
+
+    /// Kind 0: `size` resources, whole horizon; 1: `2·size` resources over half the horizon;
+    /// 2: every resource over a window of about `2·size` days.
+    func pick(kind: Int, size: Int, resources: [String], days: Int, random: inout SplitMix64) -> Neighbourhood {
+        func some(_ n: Int) -> Set<String> {
+            // A partial Fisher–Yates shuffle: exactly k draws.
+            var pool = resources
+            let k = Swift.max(0, Swift.min(n, pool.count))
+            for i in 0..<k {
+                pool.swapAt(i, i + Int(random.next() % UInt64(pool.count - i)))
+            }
+            return Set(pool.prefix(k))
+        }
+        func window(_ length: Int) -> ClosedRange<Int> {
+            let n = Swift.max(1, Swift.min(days, length))
+            let start = Int(random.next() % UInt64(days - n + 1))
+            return start...(start + n - 1)
+        }
+        switch kind {
+        case 0: return Neighbourhood(resources: some(size), dayRange: 0...(days - 1))
+        case 1: return Neighbourhood(resources: some(2 * size), dayRange: window((days + 1) / 2))
+        default: return Neighbourhood(resources: Set(resources), dayRange: window(Swift.max(2, 2 * size)))
+        }
+    }
+
+    struct SubproblemOutcome: Sendable {
+        var values: [Double]
+        var proved: Bool
+        /// Whether the neighbourhood freed every assignment variable.
+        var coversEverything: Bool
+    }
+
+    /// Frees the neighbourhood's assignments, fixes the rest, solves; nil when nothing was found.
+    func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], options: SolveOptions) -> SubproblemOutcome? {
+        let model = compiled.model
+        var isFree = [Bool](repeating: false, count: model.variables.count)
+        var assignment = [Bool](repeating: false, count: model.variables.count)
+        for a in compiled.assignments {
+            assignment[a.variable.index] = true
+            if n.resources.contains(a.resourceID), n.dayRange.contains(dayOfSlot[a.slot]) { isFree[a.variable.index] = true }
+        }
+        // Penalty and auxiliary variables stay free: they follow the assignments.
+        for (j, v) in model.variables.enumerated() where !assignment[j] && v.lower < v.upper { isFree[j] = true }
+        for (j, v) in model.variables.enumerated() where v.lower == v.upper { isFree[j] = false }
+        let restricted = RestrictedModel(model, values: incumbent, isFree: isFree)
+        var subOptions = options
+        subOptions.relativeGap = 0
+        subOptions.start = restricted.restrict(incumbent)
+        guard let result = try? backend.solve(restricted.model, options: subOptions, progress: nil),
+              result.primal == .feasiblePoint else { return nil }
+        let everything = compiled.assignments.allSatisfy { isFree[$0.variable.index] || model.variables[$0.variable.index].lower == model.variables[$0.variable.index].upper }
+        return SubproblemOutcome(values: compiled.tightened(restricted.expand(result.values)), proved: result.termination == .optimal,
+                                 coversEverything: everything)
+    }
+}
+
+/// Results of one round's sub-problems, written from several threads.
+final class SubproblemResults: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var results: [LargeNeighbourhoodSearch.SubproblemOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: LargeNeighbourhoodSearch.SubproblemOutcome?) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = outcome
+    }
+
+    func all() -> [LargeNeighbourhoodSearch.SubproblemOutcome?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
+
+/// A small, fast, seedable random number generator (SplitMix64), so that neighbourhoods are
+/// the same from run to run.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
