@@ -35,6 +35,12 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
+    @Option(name: .long, help: "direct (one GLPK branch-and-cut run, the default) or lns (neighbourhood search on sub-problems, then a proof run; for large scenarios).")
+    var strategy: String = "direct"
+
+    @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
+    var threads: Int = 2
+
     @Flag(name: .long, help: "Write the CSV files for Excel: UTF-8 with a byte-order mark and CRLF line ends.")
     var excel = false
 
@@ -45,6 +51,8 @@ struct SolveCommand: ParsableCommand {
         if !(gap.isFinite && gap >= 0 && gap < 1) {
             throw ValidationError("--gap must be at least 0 and below 1, got \(gap)")
         }
+        if !["direct", "lns"].contains(strategy) { throw ValidationError("--strategy must be direct or lns, got \(strategy)") }
+        if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
     }
 
     func run() throws {
@@ -52,8 +60,10 @@ struct SolveCommand: ParsableCommand {
         let progress = ProgressPrinter(enabled: !quiet)
         let report: SolveReport
         do {
-            report = try Toban.solve(scenario, options: RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose),
-                                     progress: { progress.show($0) })
+            var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
+            options.threads = threads
+            if strategy == "lns" { options.strategy = .largeNeighbourhood(LNSSettings()) }
+            report = try Toban.solve(scenario, options: options, progress: { progress.show($0) })
         } catch let error as NoRotaError {
             printError("toban: \(self.scenario): \(error)")
             throw ExitCode(1)

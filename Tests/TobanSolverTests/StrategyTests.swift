@@ -74,6 +74,48 @@ struct StrategyTests {
         #expect(abs(check.totalCost - objective) < 1e-6)
     }
 
+    /// A backend that, like GLPK on a large model, runs out of time on the whole model without
+    /// a rota, but solves the (smaller) sub-problems.
+    struct NoRotaOnWholeModel: MIPSolver {
+        let variables: Int
+        var name: String { "glpk, except on the whole model" }
+        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+            if model.variables.count == variables && options.start == nil {
+                return SolveResult(termination: .timeLimit, primal: .noSolution, values: [], objective: nil, bound: nil,
+                                   time: 0, rawStatus: "test: no rota on the whole model")
+            }
+            return try GLPKSolver().solve(model, options: options, progress: progress)
+        }
+    }
+
+    @Test func neighbourhoodSearchStartsFromTheEmptyRotaWhenTheWholeModelGivesNone() throws {
+        var tested = 0
+        for seed in 1...(60 as UInt64) where tested < 2 {
+            var scenario = RandomScenario.make(seed: seed)
+            for i in scenario.resources.indices {  // without hard minimums the empty rota is feasible
+                scenario.resources[i].minDuties = nil
+                scenario.resources[i].minMinutes = nil
+                scenario.resources[i].pins = []
+                scenario.resources[i].limits = scenario.resources[i].limits.map { DutyLimit(dutyTypes: $0.dutyTypes, dayTypes: $0.dayTypes, max: $0.max) }
+            }
+            let compiled = ModelCompiler.compile(scenario)
+            guard compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
+                  let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal, direct.objective > 0 else { continue }
+            tested += 1
+            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: NoRotaOnWholeModel(variables: compiled.model.variables.count),
+                                                  settings: LNSSettings(seed: seed, subproblemTimeLimit: 2, initialResources: 1))
+            let result = try search.solve(timeLimit: 20, relativeGap: 0, threads: 2, verbose: false, progress: nil)
+            #expect(result.primal == .feasiblePoint, "seed \(seed): \(result.rawStatus)")
+            let objective = try #require(result.objective)
+            // The empty rota costs every gap; the search must have improved on it.
+            #expect(objective < compiled.model.objectiveValue(of: compiled.values(for: Rota(assignments: []))))
+            let check = RotaChecker(scenario: scenario).check(compiled.rota(from: result.values))
+            #expect(check.violations.isEmpty)
+            #expect(abs(check.totalCost - objective) < 1e-6)
+        }
+        #expect(tested == 2)
+    }
+
     @Test func rotaSolverRunsTheNeighbourhoodStrategyThroughTheSamePipeline() throws {
         let scenario = RandomScenario.make(seed: try #require(feasibleSeeds(1, from: 40).first))
         var options = RotaSolveOptions(timeLimit: 10)

@@ -1,5 +1,6 @@
 import Foundation
 import TobanMIP
+import TobanModel
 
 /// How ``RotaSolver`` solves a compiled model.
 public enum SolveStrategy: Sendable, Hashable {
@@ -109,10 +110,19 @@ public struct LargeNeighbourhoodSearch: Sendable {
         } else {
             let first = try backend.solve(model, options: options(Swift.max(1, total * settings.initialShare), presolve: true, start: nil, verbose: verbose),
                                           progress: nil)
-            guard first.primal == .feasiblePoint else { return first }
-            if first.termination == .optimal || first.termination == .gapLimit { return first }
-            incumbent = compiled.tightened(first.values)
-            bound = first.bound
+            if first.primal == .feasiblePoint {
+                if first.termination == .optimal || first.termination == .gapLimit { return first }
+                incumbent = compiled.tightened(first.values)
+                bound = first.bound
+            } else {
+                // No rota from the whole model in its share of the time (large models spend it in
+                // the root LP and cuts). Elastic coverage usually makes the empty rota feasible:
+                // start the neighbourhoods from it rather than giving up.
+                let empty = compiled.values(for: Rota(assignments: []))
+                guard first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty else { return first }
+                incumbent = empty
+                bound = first.bound
+            }
         }
         var best = model.objectiveValue(of: incumbent)
         try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
