@@ -10,7 +10,7 @@ extension RotaChecker {
             for category in FairnessCategory.allCases where category.contains(duty, on: slot.dayType) {
                 result[i].categoryCounts[category, default: 0] += 1
             }
-            result[i].allowance += duty.allowance(on: slot.dayType)
+            result[i].allowance += scenario.allowance(dutyTypeID: duty.id, on: slot.date)
         }
         for category in FairnessCategory.allCases where scenario.rules.categoryFairness[category] != nil {
             for (i, target) in scenario.fairnessTargets(for: category, slots: slots).enumerated() where result.indices.contains(i) {

@@ -42,15 +42,17 @@ extension CSVWriter {
     /// (total), `duties_<duty-id>` per duty type in scenario order, `nights` (duties running
     /// past midnight), counts by day type `weekday`, `saturday`, `sunday`, `weekend` (Saturday
     /// plus Sunday), `holiday`, `year-end`, then `target` (two decimals), `band_min`,
-    /// `band_max` (from `Scenario.fairnessTargets()`), `deviation` (duties outside the band) and
-    /// `history_duties` (done before the horizon).
+    /// `band_max` (from `Scenario.fairnessTargets()`), `deviation` (duties outside the band),
+    /// `history_duties` (done before the horizon) and `allowance` (yen earned by the rota's
+    /// duties, from `Scenario.allowanceTotals(of:)`).
     public func summaryCSV() -> String {
         let duties = input.scenario.dutyTypes.map(\.id)
         var header = ["resource", "name", "organisation", "organisation_name", "kind", "duties"]
         header += duties.map { "duties_" + $0 }
         header += ["nights", "weekday", "saturday", "sunday", "weekend", "holiday", "year-end",
-                   "target", "band_min", "band_max", "deviation", "history_duties"]
+                   "target", "band_min", "band_max", "deviation", "history_duties", "allowance"]
         var rows = [header]
+        let allowances = input.scenario.allowanceTotals(of: index.assignments)
         for tally in DutyTally.all(index) {
             let resource = index.resource(tally.resourceID)
             let organisation = resource.flatMap { index.organisation($0.organisation) }
@@ -64,10 +66,16 @@ extension CSVWriter {
                     tally.target.map { String($0.band.lowerBound) } ?? "",
                     tally.target.map { String($0.band.upperBound) } ?? "",
                     tally.deviation.map(String.init) ?? "",
-                    String(resource?.historyDuties ?? 0)]
+                    String(resource?.historyDuties ?? 0),
+                    Self.amount(allowances[tally.resourceID] ?? 0)]
             rows.append(row)
         }
         return encode(rows)
+    }
+
+    /// A yen amount: whole numbers without decimals (`45000`), others with two (`12.50`).
+    static func amount(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : decimal(value)
     }
 
     /// `value` with two decimals and a point, whatever the locale.

@@ -6,8 +6,9 @@ import Foundation
 /// gives the same bytes. `schemaVersion` changes when a field is added, changes meaning or is
 /// removed; `docs/report-json.md` documents every field and the history of versions.
 public struct ReportDocument: Codable, Sendable {
-    /// The version of this document's schema: 2 added ``scenarioSource``.
-    public static let currentSchemaVersion = 2
+    /// The version of this document's schema: 2 added ``scenarioSource``; 3 added
+    /// ``qualificationGaps`` and the allowance and category fields of ``ResourceEntry``.
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     public var generator: String
@@ -20,6 +21,9 @@ public struct ReportDocument: Codable, Sendable {
     /// The scenario exactly as it was loaded, so that `toban export` can render the report
     /// again; absent when the scenario was built in code rather than read from a file.
     public var scenarioSource: ScenarioSourceEntry?
+    /// Dates short of qualified resources (`S-COVER-QUAL`), with the reason; from schema 3
+    /// (nil only when decoding an older report).
+    public var qualificationGaps: [QualificationGapEntry]?
 
     /// The source text of the scenario and of the files it refers to.
     public struct ScenarioSourceEntry: Codable, Sendable, Hashable {
@@ -112,6 +116,32 @@ public struct ReportDocument: Codable, Sendable {
         public var reason: String
     }
 
+    /// A date short of qualified resources among a requirement's duties (`S-COVER-QUAL`).
+    public struct QualificationGapEntry: Codable, Sendable, Hashable {
+        /// The date.
+        public var date: String
+        /// The qualification, e.g. `pediatric`.
+        public var qualification: String
+        /// The duty types whose assignments of the date were counted.
+        public var duties: [String]
+        /// How many qualified resources are missing.
+        public var missing: Int
+        /// Why, in plain English.
+        public var reason: String
+    }
+
+    /// A resource's fair band in one fairness category (`S-FAIR-NIGHTS` and the like).
+    public struct CategoryTargetEntry: Codable, Sendable, Hashable {
+        /// The fractional target.
+        public var target: Double
+        /// The lowest count that costs nothing.
+        public var bandLow: Int
+        /// The highest count that costs nothing.
+        public var bandHigh: Int
+        /// How far the resource's count in the category lies outside the band.
+        public var deviation: Int
+    }
+
     public struct AssignmentEntry: Codable, Sendable {
         public var date: String
         public var duty: String
@@ -128,6 +158,14 @@ public struct ReportDocument: Codable, Sendable {
         public var bandHigh: Int
         public var deviation: Int
         public var historyDuties: Int
+        /// The allowances (yen) earned by the resource's duties in the rota; from schema 3.
+        public var allowance: Double?
+        /// Duties per fairness category (`nights`, `weekendHoliday`, `yearEnd`), every category
+        /// listed; from schema 3.
+        public var categoryCounts: [String: Int]?
+        /// The fair band per fairness category the scenario weighs (`rules.fairness.nights` and
+        /// the like); from schema 3.
+        public var categoryTargets: [String: CategoryTargetEntry]?
     }
 }
 
@@ -162,9 +200,18 @@ extension SolveReport {
                 .init(id: r.id, name: r.name, duties: t.duties,
                       byDayType: Dictionary(uniqueKeysWithValues: t.dutiesByDayType.map { ($0.key.rawValue, $0.value) }),
                       target: t.target.target, bandLow: t.target.band.lowerBound, bandHigh: t.target.band.upperBound,
-                      deviation: t.deviation, historyDuties: r.historyDuties)
+                      deviation: t.deviation, historyDuties: r.historyDuties, allowance: t.allowance,
+                      categoryCounts: Dictionary(uniqueKeysWithValues: FairnessCategory.allCases.map { ($0.rawValue, t.categoryCounts[$0] ?? 0) }),
+                      categoryTargets: Dictionary(uniqueKeysWithValues: t.categoryTargets.map { category, target in
+                          (category.rawValue, ReportDocument.CategoryTargetEntry(
+                              target: target.target, bandLow: target.band.lowerBound, bandHigh: target.band.upperBound,
+                              deviation: target.deviation(of: t.categoryCounts[category] ?? 0)))
+                      }))
             },
-            scenarioSource: scenarioSource.map(ReportDocument.ScenarioSourceEntry.init))
+            scenarioSource: scenarioSource.map(ReportDocument.ScenarioSourceEntry.init),
+            qualificationGaps: check.qualificationGaps.sorted().map {
+                .init(date: $0.date.iso, qualification: $0.qualification, duties: $0.dutyTypeIDs, missing: $0.missing, reason: $0.reason)
+            })
     }
 
     /// `report.json` bytes: pretty-printed, keys sorted, newline-terminated.

@@ -1,7 +1,7 @@
 /// A resource's fair share of duties over the horizon.
 ///
-/// The share is proportional to FTE times the fraction of slots the resource can take
-/// (eligible and available), with history carried over: the target is the resource's share
+/// The share is proportional to FTE times the fraction of the demand the resource can take
+/// (eligible, and available on the slot's date and outside its part-day windows), with history carried over: the target is the resource's share
 /// of all duties (past and planned) minus the duties it has already done. Deviation is counted
 /// outside the integer band `[floor(target), ceil(target)]`, so that costs are whole numbers
 /// and the solver's objective and the checker's cost agree exactly.
@@ -24,8 +24,9 @@ public struct FairnessTarget: Sendable, Hashable {
 extension Scenario {
     /// The fair-share target of every resource, in resource order.
     ///
-    /// Computed per duty type: the type's demand (slots × minimum coverage) is split among the
-    /// eligible resources by FTE × availability, and the shares of all types are summed per
+    /// Computed per duty type: the type's demand (the sum over its slots of the minimum coverage
+    /// on each date, ``DutyType/coverage(on:)``) is split among the eligible resources by FTE ×
+    /// the part of that demand on slots they can take (``isAvailable(_:for:)``), and the shares of all types are summed per
     /// resource. History then moves duties between resources: the pooled past and planned
     /// duties are divided by the same shares, and each resource's past duties subtracted.
     /// A bed duty (``DutyType/beds``) splits its demand in beds and divides each hospital's
@@ -46,14 +47,19 @@ extension Scenario {
         for duty in dutyTypes {
             let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id && counting(duty, $0) }
             guard !dutySlots.isEmpty else { continue }
+            // Demand per slot: the date's coverage (``DutyType/coverage(on:)``), or beds for a bed duty.
+            let slotDemand = dutySlots.map { Double(duty.beds?.min ?? duty.coverage(on: $0.date).min) }
+            let demand = slotDemand.reduce(0, +)
+            guard demand > 0 else { continue }
             var weights = [Double](repeating: 0, count: resources.count)
             for (i, r) in resources.enumerated() where r.isEligible(for: duty) && (duty.beds == nil || r.beds > 0) {
-                let open = dutySlots.filter { r.isAvailable(on: $0.date) }.count
-                weights[i] = r.fte * Double(open) / Double(dutySlots.count)
+                // Availability as the compiler decides which assignments exist: whole dates and
+                // part-day windows; a slot counts by its demand, so a busy date weighs more.
+                let open = zip(dutySlots, slotDemand).filter { isAvailable(r, for: $0.0) }.reduce(0.0) { $0 + $1.1 }
+                weights[i] = r.fte * open / demand
             }
             let total = weights.reduce(0, +)
             guard total > 0 else { continue }
-            let demand = Double(dutySlots.count * (duty.beds?.min ?? duty.coverageMin))
             for i in resources.indices where weights[i] > 0 {
                 // Bed duties: the share is in beds; designations are beds ÷ beds lent per day.
                 let perDuty = duty.beds == nil ? 1 : Double(resources[i].beds)

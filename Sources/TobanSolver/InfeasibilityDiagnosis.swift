@@ -27,6 +27,7 @@ enum InfeasibilityDiagnosis {
             }
         }
         reasons += resourceRuleReasons(scenario, slots: slots)
+        reasons += frozenReasons(scenario)
         return reasons
     }
 }

@@ -12,6 +12,14 @@ enum Fixture {
     static let dtstamp = Date(timeIntervalSince1970: TimeInterval(day("2026-11-01").dayNumber * 86_400))
     static let options = ExportOptions(dtstamp: dtstamp)
 
+    /// `duty` with an allowance per duty, and another on holidays (for `summary.csv`'s `allowance`).
+    static func paid(_ duty: DutyType, _ allowance: Double, holiday: Double) -> DutyType {
+        var duty = duty
+        duty.allowanceDefault = allowance
+        duty.allowanceByDayType = [.holiday: holiday]
+        return duty
+    }
+
     static let scenario = Scenario(
         name: "みどり区医師会 2026年11月 夜間当番",
         horizon: DateRange(start: day("2026-11-20"), end: day("2026-11-24")),
@@ -26,10 +34,10 @@ enum Fixture {
             Area(id: "south", name: "南ブロック", adjacent: ["north"]),
         ],
         dutyTypes: [
-            DutyType(id: "night-primary", name: "夜間当番（主）", resourceKind: .physician,
-                     start: time("18:00"), end: time("09:00")),
-            DutyType(id: "night-backup", name: "夜間当番（副）", resourceKind: .physician,
-                     start: time("18:00"), end: time("09:00")),
+            paid(DutyType(id: "night-primary", name: "夜間当番（主）", resourceKind: .physician,
+                          start: time("18:00"), end: time("09:00")), 20_000, holiday: 30_000),
+            paid(DutyType(id: "night-backup", name: "夜間当番（副）", resourceKind: .physician,
+                          start: time("18:00"), end: time("09:00")), 10_000, holiday: 12_500.5),
             DutyType(id: "backup-bed", name: "後方支援病床", resourceKind: .hospital,
                      start: time("00:00"), end: time("00:00")),
         ],

@@ -11,6 +11,6 @@ extension RuleCatalogue {
         RuleInfo(id: RuleID.frozen, severity: .hard, title: "Frozen past", japaneseTitle: "確定済み期間の固定",
                  summary: "Every slot before the re-plan date holds exactly the resources of the published rota."),
         RuleInfo(id: RuleID.stability, severity: .soft, title: "Stability against the published rota", japaneseTitle: "公開済み当番表からの変更",
-                 summary: "Each published assignment dropped and each new assignment added from the re-plan date on costs the stability weight."),
+                 summary: "From the re-plan date on, each changed seat (per slot, the larger of published resources dropped and new ones added beyond the seats it left open) costs the stability weight."),
     ]
 }

@@ -29,7 +29,7 @@ public enum RuleID {
     public static let rota = "H-ROTA"
     /// A resource takes only duty types of its kind that it is eligible for.
     public static let eligible = "H-ELIGIBLE"
-    /// A resource takes no duty on a date it is unavailable.
+    /// A resource takes no duty on a date it is unavailable, nor one overlapping a part-day window.
     public static let available = "H-AVAILABLE"
     /// No slot gets more resources than its maximum coverage.
     public static let coverMax = "H-COVER-MAX"
@@ -56,7 +56,7 @@ public enum RuleCatalogue {
         RuleInfo(id: RuleID.eligible, severity: .hard, title: "Eligibility", japaneseTitle: "担当資格",
                  summary: "A resource takes only duty types of its kind that it is eligible for."),
         RuleInfo(id: RuleID.available, severity: .hard, title: "Availability", japaneseTitle: "不在日",
-                 summary: "A resource takes no duty on a date it is unavailable."),
+                 summary: "A resource takes no duty starting on a date it is unavailable, nor one whose hours overlap one of its part-day unavailability windows."),
         RuleInfo(id: RuleID.coverMax, severity: .hard, title: "Maximum coverage", japaneseTitle: "定員上限",
                  summary: "No slot gets more resources than its duty type's maximum coverage."),
         RuleInfo(id: RuleID.coverGap, severity: .soft, title: "Coverage gap", japaneseTitle: "欠員",

@@ -68,8 +68,8 @@ public struct ResourceLimitChange: Sendable, Hashable {
 
 /// One kind of change a variant can make. New kinds are new cases (and a key in the file format).
 ///
-/// The model in this version has no per-hospital bed offer, so "a bed offer changed" is
-/// written as a hospital's ``limits(resourceID:_:)`` (its `maxDuties`) or its ``away(resourceID:dates:)``.
+/// "A hospital's bed offer changed" is ``beds(resourceID:beds:)``; a withdrawal for some dates
+/// only is the hospital's ``away(resourceID:dates:)``.
 public enum VariantChange: Sendable, Hashable {
     /// The resource is unavailable on these dates (`away: {resource, dates}`).
     case away(resourceID: String, dates: DateRange)
@@ -86,6 +86,10 @@ public enum VariantChange: Sendable, Hashable {
     case holiday(date: CivilDate, name: String)
     /// A soft rule's weight changes (`weight: {rule, weight, duty?}`); see ``VariantChange/adjustableRules``.
     case ruleWeight(ruleID: String, dutyTypeID: String?, weight: Double)
+    /// A hospital's bed offer changes (`beds: {resource, beds}`): the beds it lends on each
+    /// designated day of a bed duty (``Resource/beds``). 0 withdraws it: it is no longer
+    /// eligible for the bed duties (they leave its ``Resource/duties``), keeping its other duties.
+    case beds(resourceID: String, beds: Int)
 
     /// The rule ids whose weight a variant can change, and where the weight lives.
     public static let adjustableRules: [String: String] = [
@@ -162,6 +166,19 @@ extension Variant {
                 if let min { s.dutyTypes[k].coverageMin = min }
                 if let max { s.dutyTypes[k].coverageMax = max }
                 if let target { s.dutyTypes[k].coverageTarget = target }
+            }
+        case let .beds(id, beds):
+            guard let i = resourceIndex(id) else { return noResource(id) }
+            let resource = s.resources[i]
+            let bedDuties = s.dutyTypes.filter { $0.beds != nil && resource.isEligible(for: $0) }
+            guard !bedDuties.isEmpty else {
+                let all = s.dutyTypes.filter { $0.beds != nil }.map(\.id)
+                return "\(id) takes no bed duty (\(all.isEmpty ? "the scenario has none" : "bed duties: " + all.joined(separator: ", "))), so its beds count for nothing"
+            }
+            s.resources[i].beds = beds
+            if beds == 0 {
+                // Withdrawn: a designation lending no beds would only fill coverage seats.
+                s.resources[i].duties = s.dutyTypes.filter { $0.beds == nil && resource.isEligible(for: $0) }.map(\.id)
             }
         case let .holiday(date, name):
             guard s.horizon.contains(date) else { return "\(date.iso) lies outside the horizon \(s.horizon.start.iso)…\(s.horizon.end.iso)" }

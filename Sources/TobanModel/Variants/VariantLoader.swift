@@ -7,7 +7,7 @@ import Yams
 /// base scenario is checked by ``Variant/applied(to:)``.
 public enum VariantLoader {
     /// The kinds of change a variant file may list, one key per entry of `changes`.
-    public static let changeKinds = ["away", "addResource", "removeResource", "limits", "coverage", "holiday", "weight"]
+    public static let changeKinds = ["away", "addResource", "removeResource", "limits", "coverage", "holiday", "weight", "beds"]
 
     /// Loads the variant at `path`.
     public static func load(path: String) throws(ScenarioError) -> Variant {
@@ -113,6 +113,10 @@ struct VariantDecoder {
             guard let m = reader.mapping(f, required: ["date", "name"]),
                   let date = m["date"].flatMap(reader.date), let name = m["name"].flatMap(reader.string) else { return nil }
             return .holiday(date: date, name: name)
+        case "beds":
+            guard let m = reader.mapping(f, required: ["resource", "beds"]),
+                  let id = m["resource"].flatMap(reader.identifier), let beds = m["beds"].flatMap({ reader.int($0, in: 0...10_000) }) else { return nil }
+            return .beds(resourceID: id, beds: beds)
         default:  // "weight"
             guard let m = reader.mapping(f, required: ["rule", "weight"], optional: ["duty"]),
                   let rule = m["rule"].flatMap(reader.string), let weight = m["weight"].flatMap({ reader.double($0, in: 0...1e9) }) else { return nil }
