@@ -31,8 +31,40 @@ extension Scenario {
     /// duties are divided by the same shares, and each resource's past duties subtracted.
     /// A bed duty (``DutyType/beds``) splits its demand in beds and divides each hospital's
     /// share by the beds it lends, so a hospital lending two beds is designated half as often.
+    ///
+    /// A target above a resource's `maxDuties` cannot be met by any rota, so it is capped there
+    /// and the excess shared among the other resources in proportion to their targets (repeated
+    /// until no target exceeds its cap): a fairness cost is then always avoidable by some rota
+    /// that respects the limits.
     public func fairnessTargets(slots: [Slot]? = nil) -> [FairnessTarget] {
-        fairnessTargets(slots: slots ?? self.slots(), counting: { _, _ in true }, history: \.historyDuties)
+        let targets = fairnessTargets(slots: slots ?? self.slots(), counting: { _, _ in true }, history: \.historyDuties)
+        return Scenario.capped(targets, caps: resources.map { $0.maxDuties.map(Double.init) })
+    }
+
+    /// `targets` with each one at most its cap, the excess spread over the uncapped ones by weight.
+    static func capped(_ targets: [FairnessTarget], caps: [Double?]) -> [FairnessTarget] {
+        var values = targets.map(\.target)
+        var fixed = [Bool](repeating: false, count: values.count)
+        for _ in 0..<values.count {
+            var excess = 0.0
+            for i in values.indices where !fixed[i] {
+                if let cap = caps[i], values[i] > cap + 1e-9 {
+                    excess += values[i] - cap
+                    values[i] = cap
+                    fixed[i] = true
+                }
+            }
+            guard excess > 0 else { break }
+            let open = values.indices.filter { !fixed[$0] && values[$0] > 0 }
+            let weight = open.reduce(0.0) { $0 + values[$1] }
+            guard weight > 0 else { break }
+            for i in open { values[i] += excess * values[i] / weight }
+        }
+        return zip(targets, values).map { target, value in
+            let clean = (value * 1e9).rounded() / 1e9
+            return FairnessTarget(resourceID: target.resourceID, target: clean,
+                                  band: Int(clean.rounded(.down))...Int(clean.rounded(.up)))
+        }
     }
 
     /// The fair-share targets of the duties of one category (nights, weekend/holiday, year-end),

@@ -211,12 +211,18 @@ struct CalendarTests {
     }
 
     @Test func fairnessTargetsFollowFTEAvailabilityAndHistory() throws {
-        let s = try ScenarioLoader.load(text: minimalYAML, file: "s.yaml")
+        let loaded = try ScenarioLoader.load(text: minimalYAML, file: "s.yaml")
+        var s = loaded
+        s.resources[0].maxDuties = nil
         let t = s.fairnessTargets()
         // 7 nights; kato is away 3 of them: weights 1 and 4/7.
         #expect(abs(t[0].target - 7 * 1 / (1 + 4.0 / 7)) < 1e-9)
         #expect(abs(t[0].target + t[1].target - 7) < 1e-9)
         #expect(t[0].band == 4...5)
+        // With sato's maxDuties 4 his share of 4.45 cannot be met: capped at 4, kato takes the rest.
+        let capped = loaded.fairnessTargets()
+        #expect(capped[0].target == 4 && capped[0].band == 4...4)
+        #expect(abs(capped[1].target - 3) < 1e-9 && capped[1].band == 3...3)
         var h = s
         h.resources[0].historyDuties = 3
         let th = h.fairnessTargets()
