@@ -42,13 +42,7 @@ struct StrategyTests {
     @Test func largeNeighbourhoodSearchReachesTheDirectOptimum() throws {
         var tested = 0
         for seed in 1...(60 as UInt64) where tested < 3 {
-            var scenario = RandomScenario.make(seed: seed)
-            for i in scenario.resources.indices {  // without hard minimums the empty rota is feasible
-                scenario.resources[i].minDuties = nil
-                scenario.resources[i].minMinutes = nil
-                scenario.resources[i].pins = []
-                scenario.resources[i].limits = scenario.resources[i].limits.map { DutyLimit(dutyTypes: $0.dutyTypes, dayTypes: $0.dayTypes, max: $0.max) }
-            }
+            let scenario = StrategyTests.withoutHardMinimums(RandomScenario.make(seed: seed))
             let compiled = ModelCompiler.compile(scenario)
             guard compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
                   let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal, direct.objective > 0 else { continue }
@@ -56,6 +50,18 @@ struct StrategyTests {
             try lnsCheck(scenario: scenario, compiled: compiled, direct: direct, seed: seed)
         }
         #expect(tested == 3)
+    }
+
+    /// `scenario` without minimum duties, minutes, pins or limit minimums, so that the empty rota is feasible.
+    static func withoutHardMinimums(_ scenario: Scenario) -> Scenario {
+        var scenario = scenario
+        for i in scenario.resources.indices {
+            scenario.resources[i].minDuties = nil
+            scenario.resources[i].minMinutes = nil
+            scenario.resources[i].pins = []
+            scenario.resources[i].limits = scenario.resources[i].limits.map { DutyLimit(dutyTypes: $0.dutyTypes, dayTypes: $0.dayTypes, max: $0.max) }
+        }
+        return scenario
     }
 
     func lnsCheck(scenario: Scenario, compiled: CompiledModel, direct: RotaSolution, seed: UInt64) throws {
@@ -91,13 +97,7 @@ struct StrategyTests {
     @Test func neighbourhoodSearchStartsFromTheEmptyRotaWhenTheWholeModelGivesNone() throws {
         var tested = 0
         for seed in 1...(60 as UInt64) where tested < 2 {
-            var scenario = RandomScenario.make(seed: seed)
-            for i in scenario.resources.indices {  // without hard minimums the empty rota is feasible
-                scenario.resources[i].minDuties = nil
-                scenario.resources[i].minMinutes = nil
-                scenario.resources[i].pins = []
-                scenario.resources[i].limits = scenario.resources[i].limits.map { DutyLimit(dutyTypes: $0.dutyTypes, dayTypes: $0.dayTypes, max: $0.max) }
-            }
+            let scenario = StrategyTests.withoutHardMinimums(RandomScenario.make(seed: seed))
             let compiled = ModelCompiler.compile(scenario)
             guard compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
                   let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal, direct.objective > 0 else { continue }
