@@ -17,9 +17,14 @@ public struct CSVWriter: Sendable {
 
     /// Prepares the tables of `input`.
     public init(input: ExportInput, options: ExportOptions) {
+        self.init(input: input, options: options, index: ExportIndex(input))
+    }
+
+    /// Prepares the tables with an index already built for `input` (``ExportBundle`` shares one).
+    init(input: ExportInput, options: ExportOptions, index: ExportIndex) {
         self.input = input
         self.options = options
-        index = ExportIndex(input)
+        self.index = index
     }
 
     /// `rota.csv`, `grid.csv` and `summary.csv` with their contents.

@@ -35,11 +35,13 @@ public struct ExportBundle: Sendable {
 
     /// Produces every export of `input`.
     public init(input: ExportInput, options: ExportOptions) {
-        let calendars = ICalendarWriter(input: input, options: options)
-        let csv = CSVWriter(input: input, options: options)
+        // One index (slots, look-ups, sorted assignments) serves every writer.
+        let index = ExportIndex(input)
+        let calendars = ICalendarWriter(input: input, options: options, index: index)
+        let csv = CSVWriter(input: input, options: options, index: index)
         var files = csv.files().map { ExportFile(path: $0.path, contents: $0.contents) }
         files += calendars.files().map { ExportFile(path: $0.path, contents: $0.contents) }
-        files.append(ExportFile(path: HTMLRotaPage.fileName, contents: HTMLRotaPage(input: input, options: options).render()))
+        files.append(ExportFile(path: HTMLRotaPage.fileName, contents: HTMLRotaPage(input: input, options: options, index: index).render()))
         files.append(ExportFile(path: Self.publicationFileName, contents: calendars.publication.jsonText()))
         self.files = files
         publication = calendars.publication

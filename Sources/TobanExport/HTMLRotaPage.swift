@@ -22,9 +22,14 @@ public struct HTMLRotaPage: Sendable {
 
     /// Prepares the page of `input`.
     public init(input: ExportInput, options: ExportOptions) {
+        self.init(input: input, options: options, index: ExportIndex(input))
+    }
+
+    /// Prepares the page with an index already built for `input` (``ExportBundle`` shares one).
+    init(input: ExportInput, options: ExportOptions, index: ExportIndex) {
         self.input = input
         self.options = options
-        index = ExportIndex(input)
+        self.index = index
     }
 
     /// The whole page, UTF-8 text with LF line ends.

@@ -32,9 +32,13 @@ public struct ICalendarWriter: Sendable {
 
     /// Prepares the calendars of `input`; the text is produced by the other methods.
     public init(input: ExportInput, options: ExportOptions) {
+        self.init(input: input, options: options, index: ExportIndex(input))
+    }
+
+    /// Prepares the calendars with an index already built for `input` (``ExportBundle`` shares one).
+    init(input: ExportInput, options: ExportOptions, index: ExportIndex) {
         self.input = input
         self.options = options
-        let index = ExportIndex(input)
         self.index = index
         let previous = options.previousPublication ?? PublicationState()
         var state = previous
