@@ -90,19 +90,21 @@ public struct RotaSolver: Sendable {
         let compiled = ModelCompiler.compile(scenario)
         let model = compiled.model
         let result: SolveResult
-        switch options.strategy {
-        case _ where scenario.rules.priorities == .lexicographic:
-            // Level by level; each level is a direct solve of the whole model.
+        if scenario.rules.priorities == .lexicographic {
+            // Level by level; each level is a direct solve of the whole model, whatever the strategy.
             result = try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
-        case .direct:
-            var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-                                            presolve: true, start: nil, verbose: options.verbose)
-            solveOptions.tuning = options.tuning
-            result = try backend.solve(model, options: solveOptions, progress: progress)
-        case .largeNeighbourhood(let settings):
-            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
-            result = try search.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
-                                      verbose: options.verbose, tuning: options.tuning, progress: progress)
+        } else {
+            switch options.strategy {
+            case .direct:
+                var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                                                presolve: true, start: nil, verbose: options.verbose)
+                solveOptions.tuning = options.tuning
+                result = try backend.solve(model, options: solveOptions, progress: progress)
+            case .largeNeighbourhood(let settings):
+                let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
+                result = try search.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
+                                          verbose: options.verbose, tuning: options.tuning, progress: progress)
+            }
         }
         guard result.primal == .feasiblePoint else {
             throw NoRotaError(termination: result.termination, rawStatus: result.rawStatus,
