@@ -49,12 +49,9 @@ struct CurtoisCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
-            throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
-        }
-        if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
+        try OptionChecks.validateTimeLimit(timeLimit)
+        try OptionChecks.validateSearch(strategy: strategy, threads: threads)
         if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
-        if !["direct", "lns"].contains(strategy) { throw ValidationError("--strategy must be direct or lns, got \(strategy)") }
     }
 
     func run() throws {
@@ -79,9 +76,8 @@ struct CurtoisCommand: ParsableCommand {
             }
         }
         var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: 0, verbose: verbose)
-        options.threads = threads
         options.tuning = MIPTuning(list: glpk) ?? MIPTuning()
-        if strategy == "lns" { options.strategy = .largeNeighbourhood(LNSSettings(seed: seed)) }
+        OptionChecks.applySearch(strategy: strategy, threads: threads, seed: seed, to: &options)
         let progress = ProgressPrinter(enabled: !quiet)
         let report: SolveReport
         do {

@@ -48,9 +48,7 @@ struct ReplanCommand: ParsableCommand {
             throw ValidationError("--unavailable must be ID:DATE..DATE or ID:DATE, got '\(u)'")
         }
         if !(weight.isFinite && weight >= 0 && weight <= 1e9) { throw ValidationError("--weight must be between 0 and 1e9, got \(weight)") }
-        if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
-            throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
-        }
+        try OptionChecks.validateTimeLimit(timeLimit)
     }
 
     func run() throws {

@@ -45,14 +45,11 @@ struct SolveCommand: ParsableCommand {
     var excel = false
 
     func validate() throws {
-        if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
-            throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
-        }
+        try OptionChecks.validateTimeLimit(timeLimit)
         if !(gap.isFinite && gap >= 0 && gap < 1) {
             throw ValidationError("--gap must be at least 0 and below 1, got \(gap)")
         }
-        if !["direct", "lns"].contains(strategy) { throw ValidationError("--strategy must be direct or lns, got \(strategy)") }
-        if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
+        try OptionChecks.validateSearch(strategy: strategy, threads: threads)
     }
 
     func run() throws {
@@ -61,8 +58,7 @@ struct SolveCommand: ParsableCommand {
         let report: SolveReport
         do {
             var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
-            options.threads = threads
-            if strategy == "lns" { options.strategy = .largeNeighbourhood(LNSSettings()) }
+            OptionChecks.applySearch(strategy: strategy, threads: threads, to: &options)
             report = try Toban.solve(scenario, options: options, progress: { progress.show($0) })
         } catch let error as NoRotaError {
             printError("toban: \(self.scenario): \(error)")

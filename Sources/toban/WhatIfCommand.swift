@@ -35,9 +35,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if variants.isEmpty { throw ValidationError("name at least one variant file") }
-        if let t = timeLimit, !(t.isFinite && t > 0 && t <= 30 * 86_400) {
-            throw ValidationError("--time-limit must be a number of seconds between 0 and 2592000, got \(t)")
-        }
+        try OptionChecks.validateTimeLimit(timeLimit)
         if let j = jobs, !(1...64).contains(j) { throw ValidationError("--jobs must be between 1 and 64, got \(j)") }
     }
 
