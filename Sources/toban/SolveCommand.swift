@@ -35,8 +35,8 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
-    @Option(name: .long, help: "direct (one GLPK branch-and-cut run, the default) or lns (neighbourhood search on sub-problems, then a proof run; for large scenarios).")
-    var strategy: String = "direct"
+    @Option(name: .long, help: "auto (the default: direct up to 8000 integer variables, else lns), direct (one GLPK branch-and-cut run) or lns (neighbourhood search on sub-problems, then a proof run; for large scenarios; without --time-limit about 45 s).")
+    var strategy: String = "auto"
 
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
     var threads: Int = 2
