@@ -29,7 +29,8 @@ struct ExportIndex: Sendable {
         zone = scenario.zone
         // First wins on duplicate ids, as in `Scenario.resource(_:)`.
         dutyOrder = Dictionary(scenario.dutyTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        slotsByKey = Dictionary(scenario.slots().map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // By occurrence (`date/duty`): a per-area duty's slots share their date and times.
+        slotsByKey = Dictionary(scenario.slots().map { ($0.occurrenceKey, $0) }, uniquingKeysWith: { a, _ in a })
         resourcesByID = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         organisationsByID = Dictionary(scenario.organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         areasByID = Dictionary(scenario.areas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,8 +42,8 @@ struct ExportIndex: Sendable {
                 < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.resourceID)
         }
         gaps = input.gaps.sorted {
-            ($0.date, dutyKey($0.dutyTypeID).0, dutyKey($0.dutyTypeID).1, $0.missing, $0.reason)
-                < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.missing, $1.reason)
+            ($0.date, dutyKey($0.dutyTypeID).0, dutyKey($0.dutyTypeID).1, $0.area ?? "", $0.missing, $0.reason)
+                < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.area ?? "", $1.missing, $1.reason)
         }
         assignmentsByDate = Dictionary(grouping: assignments, by: \.date)
         gapsByDate = Dictionary(grouping: gaps, by: \.date)
@@ -56,6 +57,11 @@ struct ExportIndex: Sendable {
 
     /// The display name of a duty type, its id when unknown.
     func dutyName(_ id: String) -> String { dutyType(id)?.name ?? id }
+    /// A duty's display name with the area of a per-area slot, e.g. `夜間当番（主）（北地区）`.
+    func dutyName(_ id: String, area: String?) -> String {
+        guard let area else { return dutyName(id) }
+        return "\(dutyName(id))（\(self.area(area)?.name ?? area)）"
+    }
     /// The display name of a resource, its id when unknown.
     func resourceName(_ id: String) -> String { resource(id)?.name ?? id }
 

@@ -186,7 +186,7 @@ public struct HTMLRotaPage: Sendable {
         guard !index.gaps.isEmpty else { return html + "<p>未充足の枠はありません。</p>\n</section>\n" }
         html += "<table>\n<thead><tr><th>日付</th><th>当番</th><th>不足</th><th>理由</th></tr></thead>\n<tbody>\n"
         for gap in index.gaps {
-            html += "<tr><td>\(gap.date.iso)（\(gap.date.weekday.japanese)）</td><td>\(Self.escape(index.dutyName(gap.dutyTypeID)))</td>"
+            html += "<tr><td>\(gap.date.iso)（\(gap.date.weekday.japanese)）</td><td>\(Self.escape(index.dutyName(gap.dutyTypeID, area: gap.area)))</td>"
                 + "<td>\(gap.missing)名</td><td>\(Self.escape(gap.reason))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"

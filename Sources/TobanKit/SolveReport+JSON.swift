@@ -114,6 +114,8 @@ public struct ReportDocument: Codable, Sendable {
         public var duty: String
         public var missing: Int
         public var reason: String
+        /// The area of a per-area slot (`perArea: true`); absent for a district-wide slot.
+        public var area: String?
     }
 
     /// A date short of qualified resources among a requirement's duties (`S-COVER-QUAL`).
@@ -194,7 +196,7 @@ extension SolveReport {
                              .init(rule: $0.ruleID, amount: $0.amount, date: $0.date?.iso, resource: $0.resourceID,
                                    message: $0.message, messageJa: $0.japaneseMessage)
                          }),
-            gaps: check.gaps.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, missing: $0.missing, reason: $0.reason) },
+            gaps: check.gaps.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, missing: $0.missing, reason: $0.reason, area: $0.area) },
             assignments: s.rota.assignments.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, resource: $0.resourceID) },
             resources: zip(scenario.resources, check.tallies).map { r, t in
                 .init(id: r.id, name: r.name, duties: t.duties,

@@ -25,7 +25,7 @@ extension Scenario {
     /// The fair-share target of every resource, in resource order.
     ///
     /// Computed per duty type: the type's demand (the sum over its slots of the minimum coverage
-    /// on each date, ``DutyType/coverage(on:)``) is split among the eligible resources by FTE ×
+    /// on each date and area, ``DutyType/coverage(of:)``) is split among the eligible resources by FTE ×
     /// the part of that demand on slots they can take (``isAvailable(_:for:)``), and the shares of all types are summed per
     /// resource. History then moves duties between resources: the pooled past and planned
     /// duties are divided by the same shares, and each resource's past duties subtracted.
@@ -80,14 +80,16 @@ extension Scenario {
             let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id && counting(duty, $0) }
             guard !dutySlots.isEmpty else { continue }
             // Demand per slot: the date's coverage (``DutyType/coverage(on:)``), or beds for a bed duty.
-            let slotDemand = dutySlots.map { Double(duty.beds?.min ?? duty.coverage(on: $0.date).min) }
+            let slotDemand = dutySlots.map { Double(duty.beds?.min ?? duty.coverage(of: $0).min) }
             let demand = slotDemand.reduce(0, +)
             guard demand > 0 else { continue }
             var weights = [Double](repeating: 0, count: resources.count)
             for (i, r) in resources.enumerated() where r.isEligible(for: duty) && (duty.beds == nil || r.beds > 0) {
                 // Availability as the compiler decides which assignments exist: whole dates and
                 // part-day windows; a slot counts by its demand, so a busy date weighs more.
-                let open = zip(dutySlots, slotDemand).filter { isAvailable(r, for: $0.0) }.reduce(0.0) { $0 + $1.1 }
+                // A per-area slot is open to its area's resources only.
+                let open = zip(dutySlots, slotDemand).filter { ($0.0.area == nil || $0.0.area == r.area) && isAvailable(r, for: $0.0) }
+                    .reduce(0.0) { $0 + $1.1 }
                 weights[i] = r.fte * open / demand
             }
             let total = weights.reduce(0, +)
