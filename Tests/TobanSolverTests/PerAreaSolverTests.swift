@@ -31,6 +31,17 @@ struct PerAreaSolverTests {
                             "2026-12-02/night@north": 2, "2026-12-02/night@centre": 1])
     }
 
+    @Test func fairShareIsSplitAreaByArea() throws {
+        var scenario = try fixture("S-COVER-GAP-perarea")
+        scenario.areas.removeAll { $0.id == "centre" }
+        scenario.resources.removeAll { $0.id == "c" }
+        for i in scenario.resources.indices { scenario.resources[i].unavailable = [] }
+        scenario.dutyTypes[0].coverageByArea = []
+        // Two nights in each area: north's two shared by a and b, south's two all d's
+        // (district-wide the four would be split three ways).
+        #expect(scenario.fairnessTargets().map(\.target) == [1, 1, 2])
+    }
+
     @Test func modelHasVariablesOnlyForTheAreasResources() throws {
         let compiled = ModelCompiler.compile(try fixture("S-COVER-GAP-perarea"))
         #expect(compiled.model.defects().isEmpty)
