@@ -7,8 +7,9 @@ import Foundation
 /// removed; `docs/report-json.md` documents every field and the history of versions.
 public struct ReportDocument: Codable, Sendable {
     /// The version of this document's schema: 2 added ``scenarioSource``; 3 added
-    /// ``qualificationGaps`` and the allowance and category fields of ``ResourceEntry``.
-    public static let currentSchemaVersion = 3
+    /// ``qualificationGaps`` and the allowance and category fields of ``ResourceEntry``; 4 added
+    /// ``GapEntry/area`` (per-area slots).
+    public static let currentSchemaVersion = 4
 
     public var schemaVersion: Int
     public var generator: String
