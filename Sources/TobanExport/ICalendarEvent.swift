@@ -51,7 +51,8 @@ extension ICalendarWriter {
         guard let window = index.window(date: assignment.date, dutyTypeID: assignment.dutyTypeID) else { return nil }
         let resource = index.resource(assignment.resourceID)
         let organisation = resource.flatMap { index.organisation($0.organisation) }
-        let dutyName = index.dutyName(assignment.dutyTypeID)
+        // A per-area duty's title names the area: 休日日中当番（北谷） 上野 里美.
+        let dutyName = index.dutyName(assignment.dutyTypeID, area: index.resolver.area(of: assignment))
         let who = index.resourceName(assignment.resourceID)
         let isHospital = index.dutyType(assignment.dutyTypeID)?.resourceKind == .hospital || resource?.kind == .hospital
 

@@ -68,5 +68,15 @@ struct PerAreaOutputTests {
 
         let html = try #require(bundle.file("rota.html")?.contents)
         #expect(html.contains("夜間当番（南地区）"))
+        // The calendar cell lists each area's people, then its gap.
+        #expect(html.contains("夜間当番（東地区）</span><span class=\"miss\">未充足</span>"), "\(html)")
+
+        // grid.csv: area by area, the area's name before each entry.
+        let grid = try #require(bundle.file("grid.csv")?.contents)
+        let second = try #require(grid.split(separator: "\n").first { $0.hasPrefix("2026-12-02") })
+        #expect(second.hasSuffix(",北地区: 加藤 二郎 / 北地区: 佐藤 一郎 / 南地区: 未充足 / 東地区: 未充足"), "\(second)")
+        // A person's calendar titles the duty with the area.
+        let sato = try #require(bundle.file("people/sato.ics")?.contents)
+        #expect(sato.contains("SUMMARY:夜間当番（北地区） 佐藤 一郎"), "\(sato)")
     }
 }
