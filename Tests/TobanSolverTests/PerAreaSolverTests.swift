@@ -42,6 +42,50 @@ struct PerAreaSolverTests {
         #expect(scenario.fairnessTargets().map(\.target) == [1, 1, 2])
     }
 
+    /// `scenario` with each per-area duty type split into one duty type per area (`area: A`,
+    /// id `duty-A`, that area's coverage): the older way of writing the same district.
+    func splitPerArea(_ scenario: Scenario) -> Scenario {
+        var split = scenario
+        split.dutyTypes = scenario.dutyTypes.flatMap { duty -> [DutyType] in
+            guard duty.perArea else { return [duty] }
+            return scenario.slotAreas(of: duty).compactMap { $0 }.map { area in
+                var one = duty
+                one.id = "\(duty.id)-\(area)"
+                one.perArea = false
+                one.areas = nil
+                one.coverageByArea = []
+                one.area = area
+                let coverage = duty.coverageByArea.first { $0.area == area }?.coverage
+                    ?? Coverage(min: duty.coverageMin, max: duty.coverageMax, target: duty.coverageTarget)
+                one.coverageMin = coverage.min
+                one.coverageMax = coverage.max
+                one.coverageTarget = coverage.target
+                return one
+            }
+        }
+        return split
+    }
+
+    @Test func perAreaDutyCostsWhatOneDutyTypePerAreaCosts() throws {
+        // A week, fairness of duties and nights on, absences: the two ways of writing per-area
+        // coverage are the same model, so they reach the same optimum.
+        var scenario = try fixture("S-COVER-GAP-perarea")
+        scenario.horizon = DateRange(start: try day("2026-12-01"), end: try day("2026-12-07"))
+        scenario.rules.fairnessWeight = 10
+        scenario.rules.fairnessMaxWeight = 50
+        scenario.rules.categoryFairness[.nights] = FairnessWeights(weight: 7, maxDeviationWeight: 20)
+        scenario.resources.append(Resource(id: "e", name: "遠藤", kind: .physician, organisation: "x", area: "centre", fte: 0.5))
+        scenario.resources[0].unavailable = [DateRange(start: try day("2026-12-03"), end: try day("2026-12-05"))]
+        scenario.resources[2].maxDuties = 3
+        let (perArea, perAreaReport) = try solveAndCheck(scenario)
+        let (split, splitReport) = try solveAndCheck(splitPerArea(scenario))
+        #expect(perArea.termination == .optimal && split.termination == .optimal)
+        #expect(abs(perArea.objective - split.objective) < 1e-6, "per area \(perArea.objective), split \(split.objective)")
+        #expect(perArea.objective > 0)
+        #expect(scenario.fairnessTargets() == splitPerArea(scenario).fairnessTargets())
+        #expect(perAreaReport.gaps.map(\.date) == splitReport.gaps.map(\.date))
+    }
+
     @Test func modelHasVariablesOnlyForTheAreasResources() throws {
         let compiled = ModelCompiler.compile(try fixture("S-COVER-GAP-perarea"))
         #expect(compiled.model.defects().isEmpty)
