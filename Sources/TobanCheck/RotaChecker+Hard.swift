@@ -39,7 +39,7 @@ extension RotaChecker {
                 : d.area.flatMap { $0 != r.area ? "the duty is for area \($0) only" : nil }
                 ?? perAreaIneligibility(r, d) ?? "not on its list of duties"
             let whyJa = r.kind == d.resourceKind && d.area == nil && perAreaIneligibility(r, d) != nil
-                ? (r.area.map { "（地区 \($0) には \(d.name) の枠がありません）" } ?? "（地区別の当番ですが、地区が未設定です）") : ""
+                ? (r.area.map { "（\(areaName($0)) には \(d.name) の枠がありません）" } ?? "（地区別の当番ですが、地区が未設定です）") : ""
             return Violation(ruleID: RuleID.eligible, date: a.date, dutyTypeID: a.dutyTypeID, resourceID: a.resourceID,
                              message: "\(a.resourceID) is not eligible for \(a.dutyTypeID) on \(a.date.iso): \(why)",
                              japaneseMessage: "\(r.name) は \(d.name) を担当できません（\(a.date.iso)）\(whyJa)")

@@ -38,11 +38,14 @@ extension RotaChecker {
         return "the \(available.count) available resources are held by other rules (limits, one duty per date)"
     }
 
-    /// ` （北地区）` after a duty name in Japanese messages for a per-area slot; empty otherwise.
+    /// `（北地区）` after a duty name in Japanese messages for a per-area slot; empty otherwise.
     func areaLabel(_ area: String?) -> String {
         guard let area else { return "" }
-        return "（\(scenario.areas.first { $0.id == area }?.name ?? area)）"
+        return "（\(areaName(area))）"
     }
+
+    /// The display name of an area, its id when unknown.
+    func areaName(_ id: String) -> String { scenario.areas.first { $0.id == id }?.name ?? id }
 
     /// `S-FAIR-DUTIES`: each duty outside a resource's fair band costs the fairness weight.
     func costFairDuties(_ tallies: [ResourceTally]) -> [CostItem] {
