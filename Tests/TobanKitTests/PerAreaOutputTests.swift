@@ -79,4 +79,23 @@ struct PerAreaOutputTests {
         let sato = try #require(bundle.file("people/sato.ics")?.contents)
         #expect(sato.contains("SUMMARY:夜間当番（北地区） 佐藤 一郎"), "\(sato)")
     }
+
+    @Test func swapTakersOfAPerAreaDutyComeFromItsArea() throws {
+        let scenario = try ScenarioLoader.load(text: perAreaYAML, file: "s.yaml")
+        let d1 = try #require(CivilDate(iso: "2026-12-01"))
+        // North's two on 12-01, south open; kato gives his north night away.
+        let rota = Rota(assignments: ["sato", "kato"].map { Assignment(date: d1, dutyTypeID: "night", resourceID: $0) })
+        let offer = SwapOffer(resourceID: "kato", date: d1, dutyTypeID: "night")
+        // Nobody else lives in north, so nobody can take it: south's ito breaks no hard rule
+        // (the duty would fill south's open slot instead), but that is not taking kato's night.
+        #expect(try Toban.swapTakers(for: offer, in: rota, scenario: scenario).isEmpty)
+        var wider = scenario
+        wider.resources.append(Resource(id: "ueda", name: "上田 四郎", kind: .physician, organisation: "c1", area: "north"))
+        wider.resources.append(Resource(id: "endo", name: "遠藤 五郎", kind: .physician, organisation: "c1", area: "east"))
+        let takers = try Toban.swapTakers(for: offer, in: rota, scenario: wider)
+        #expect(takers.map(\.takerID) == ["ueda"])
+        // Asked explicitly, east's endo may take it, but north is then one short and east filled.
+        let verdict = try Toban.swap(offer, to: "endo", in: rota, scenario: wider)
+        #expect(verdict.after.gaps.map(\.slotKey).contains("2026-12-01/night@north"))
+    }
 }
