@@ -53,6 +53,20 @@ extension Scenario {
                 }
             }
         }
+        // A resource that names a per-area duty on its list must be able to take it.
+        for (i, r) in resources.enumerated() {
+            for (k, id) in (r.duties ?? []).enumerated() {
+                guard let d = dutyType(id), d.perArea, d.area == nil, d.resourceKind == r.kind, !areas.isEmpty else { continue }
+                let listed = slotAreas(of: d).compactMap { $0 }
+                if let area = r.area {
+                    if areaIDs.contains(area) && !listed.contains(area) {
+                        problem("resources[\(i)].duties[\(k)]", "\(id) has slots in \(listed.joined(separator: ", ")) only, but \(r.id) is in area \(area)")
+                    }
+                } else {
+                    problem("resources[\(i)].duties[\(k)]", "\(id) is per area (perArea: true), but \(r.id) has no area; give it an area")
+                }
+            }
+        }
         return problems
     }
 }

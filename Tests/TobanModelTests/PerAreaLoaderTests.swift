@@ -116,6 +116,16 @@ struct PerAreaLoaderTests {
         #expect(issues(wrongType).contains { $0.path == "dutyTypes[0].perArea" && $0.message.contains("true or false") })
     }
 
+    @Test func aResourceListingAPerAreaDutyMustBeAbleToTakeIt() {
+        let listed = perAreaYAML
+            .replacingOccurrences(of: "organisation: c2, area: centre}", with: "organisation: c2, area: centre, duties: [night-primary, night-backup]}")
+            .replacingOccurrences(of: "{id: ito, name: 伊藤, kind: physician, organisation: c2}", with: "{id: ito, name: 伊藤, kind: physician, organisation: c2, duties: [night-primary]}")
+        let found = issues(listed)
+        #expect(found.contains { $0.path == "resources[1].duties[1]" && $0.message.contains("has slots in north, south only, but kato is in area centre") }, "\(found)")
+        #expect(!found.contains { $0.path == "resources[1].duties[0]" }, "\(found)")
+        #expect(found.contains { $0.path == "resources[2].duties[0]" && $0.message.contains("ito has no area") }, "\(found)")
+    }
+
     @Test func underTargetPenaltyIsCheckedAgainstAreaCoverage() {
         let bad = perAreaYAML.replacingOccurrences(of: "coverageByArea: [{area: north, min: 2, max: 2}]}",
                                                    with: "coverageByArea: [{area: north, min: 1, max: 3, target: 2}], gapPenalty: 10, underTargetPenalty: 20}")

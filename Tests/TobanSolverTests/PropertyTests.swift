@@ -64,7 +64,8 @@ enum RandomScenario {
     }
 
     /// Sometimes makes one duty type per area (`perArea`): two or three areas, resources in
-    /// them (a few without an area, which then cannot take it), now and then only some of the
+    /// them (a few without an area, which then cannot take it, unless they name it on their
+    /// `duties` list), now and then only some of the
     /// areas (`areas`) and a coverage of its own for one area (`coverageByArea`). From a
     /// generator of its own, so that the scenarios without it stay as they were.
     static func withPerArea(_ base: Scenario, seed: UInt64) -> Scenario {
@@ -79,6 +80,12 @@ enum RandomScenario {
         let k = Int.random(in: 0..<s.dutyTypes.count, using: &rng)
         s.dutyTypes[k].perArea = true
         if chance(3) { s.dutyTypes[k].areas = Array(s.areas.map(\.id).prefix(2)) }
+        // A resource naming the duty on its list must be able to take it (validation says so).
+        let slotAreas = s.dutyTypes[k].areas ?? s.areas.map(\.id)
+        for i in s.resources.indices where s.resources[i].duties?.contains(s.dutyTypes[k].id) == true
+            && !slotAreas.contains(s.resources[i].area ?? "") {
+            s.resources[i].area = slotAreas[Int.random(in: 0..<slotAreas.count, using: &rng)]
+        }
         if chance(2) {
             let lo = Int.random(in: 0...2, using: &rng), hi = lo + Int.random(in: 0...1, using: &rng)
             s.dutyTypes[k].coverageByArea = [AreaCoverage(area: s.areas[0].id, coverage: Coverage(min: lo, max: Swift.max(hi, 1)))]
