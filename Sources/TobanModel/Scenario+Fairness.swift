@@ -24,8 +24,9 @@ public struct FairnessTarget: Sendable, Hashable {
 extension Scenario {
     /// The fair-share target of every resource, in resource order.
     ///
-    /// Computed per duty type: the type's demand (the sum over its slots of the minimum coverage
-    /// on each date, ``DutyType/coverage(on:)``) is split among the eligible resources by FTE ×
+    /// Computed per duty type (a per-area one area by area): the type's demand (the sum over its
+    /// slots of the minimum coverage on each date and area, ``DutyType/coverage(of:)``) is split
+    /// among the eligible resources (of the area) by FTE ×
     /// the part of that demand on slots they can take (``isAvailable(_:for:)``), and the shares of all types are summed per
     /// resource. History then moves duties between resources: the pooled past and planned
     /// duties are divided by the same shares, and each resource's past duties subtracted.
@@ -53,7 +54,7 @@ extension Scenario {
         var dates = Set<CivilDate>()
         var counted: [(duty: DutyType, slot: Slot)] = []
         for slot in slots {
-            guard let duty = dutyType(slot.dutyTypeID), counting(duty, slot), resource.isEligible(for: duty),
+            guard let duty = dutyType(slot.dutyTypeID), counting(duty, slot), resource.isEligible(for: duty, slotArea: slot.area),
                   isAvailable(resource, for: slot) else { continue }
             dates.insert(slot.date)
             counted.append((duty, slot))
@@ -121,28 +122,32 @@ extension Scenario {
                     history: (Resource) -> Int) -> (targets: [FairnessTarget], pools: [Int]) {
         var share = [Double](repeating: 0, count: resources.count)
         var pools = UnionFind(count: resources.count)
+        // A per-area duty is shared area by area: its slots in an area are open to that
+        // area's resources only, so each area's demand is split among them alone.
         for duty in dutyTypes {
-            let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id && counting(duty, $0) }
-            guard !dutySlots.isEmpty else { continue }
-            // Demand per slot: the date's coverage (``DutyType/coverage(on:)``), or beds for a bed duty.
-            let slotDemand = dutySlots.map { Double(duty.beds?.min ?? duty.coverage(on: $0.date).min) }
-            let demand = slotDemand.reduce(0, +)
-            guard demand > 0 else { continue }
-            var weights = [Double](repeating: 0, count: resources.count)
-            for (i, r) in resources.enumerated() where r.isEligible(for: duty) && (duty.beds == nil || r.beds > 0) {
-                // Availability as the compiler decides which assignments exist: whole dates and
-                // part-day windows; a slot counts by its demand, so a busy date weighs more.
-                let open = zip(dutySlots, slotDemand).filter { isAvailable(r, for: $0.0) }.reduce(0.0) { $0 + $1.1 }
-                weights[i] = r.fte * open / demand
-            }
-            let total = weights.reduce(0, +)
-            guard total > 0 else { continue }
-            let sharing = resources.indices.filter { weights[$0] > 0 }
-            for i in sharing {
-                // Bed duties: the share is in beds; designations are beds ÷ beds lent per day.
-                let perDuty = duty.beds == nil ? 1 : Double(resources[i].beds)
-                share[i] += demand * weights[i] / total / perDuty
-                pools.union(i, sharing[0])
+            for area in slotAreas(of: duty) {
+                let dutySlots = allSlots.filter { $0.dutyTypeID == duty.id && $0.area == area && counting(duty, $0) }
+                guard !dutySlots.isEmpty else { continue }
+                // Demand per slot: the coverage of its date and area (``DutyType/coverage(of:)``), or beds for a bed duty.
+                let slotDemand = dutySlots.map { Double(duty.beds?.min ?? duty.coverage(of: $0).min) }
+                let demand = slotDemand.reduce(0, +)
+                guard demand > 0 else { continue }
+                var weights = [Double](repeating: 0, count: resources.count)
+                for (i, r) in resources.enumerated() where r.isEligible(for: duty, slotArea: area) && (duty.beds == nil || r.beds > 0) {
+                    // Availability as the compiler decides which assignments exist: whole dates and
+                    // part-day windows; a slot counts by its demand, so a busy date weighs more.
+                    let open = zip(dutySlots, slotDemand).filter { isAvailable(r, for: $0.0) }.reduce(0.0) { $0 + $1.1 }
+                    weights[i] = r.fte * open / demand
+                }
+                let total = weights.reduce(0, +)
+                guard total > 0 else { continue }
+                let sharing = resources.indices.filter { weights[$0] > 0 }
+                for i in sharing {
+                    // Bed duties: the share is in beds; designations are beds ÷ beds lent per day.
+                    let perDuty = duty.beds == nil ? 1 : Double(resources[i].beds)
+                    share[i] += demand * weights[i] / total / perDuty
+                    pools.union(i, sharing[0])
+                }
             }
         }
         let pool = resources.indices.map { share[$0] > 0 ? pools.find($0) : -1 }

@@ -112,7 +112,7 @@ enum Summary {
         lines.append("  status    \(s.termination.rawValue) (objective \(format(s.objective)), bound \(bound), \(String(format: "%.2f", s.time)) s)")
         lines.append("  rota      \(s.rota.assignments.count) duties, \(report.check.gaps.count) gap\(report.check.gaps.count == 1 ? "" : "s")")
         for gap in report.check.gaps {
-            lines.append("  GAP       \(gap.date.iso) \(gap.dutyTypeID): \(gap.missing) missing — \(gap.reason)")
+            lines.append("  GAP       \(gap.date.iso) \(gap.dutyTypeID)\(gap.area.map { "@" + $0 } ?? ""): \(gap.missing) missing — \(gap.reason)")
         }
         for (rule, cost) in report.check.costByRule.sorted(by: { $0.key < $1.key }) {
             lines.append("  cost      \(rule) \(format(cost))")
