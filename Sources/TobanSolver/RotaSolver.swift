@@ -16,8 +16,9 @@ public struct RotaSolveOptions: Sendable {
     public var strategy: SolveStrategy = .automatic
     /// Threads the strategy may use for sub-problems (GLPK itself is single-threaded).
     public var threads: Int = 1
-    /// Optional GLPK features (cuts, heuristics, branching) for every run.
-    public var tuning: MIPTuning = MIPTuning()
+    /// Optional GLPK features (cuts, heuristics, branching) for every run; by default the four
+    /// cut families (``TobanMIP/MIPTuning/allCuts``).
+    public var tuning: MIPTuning = .allCuts
 
     /// Creates options; by default no limit, gap 0, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {

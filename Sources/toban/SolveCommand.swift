@@ -41,6 +41,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
     var threads: Int = 2
 
+    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (cuts: all four, the default), none, fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
+    var glpk: String = "cuts"
+
     @Flag(name: .long, help: "Write the CSV files for Excel: UTF-8 with a byte-order mark and CRLF line ends.")
     var excel = false
 
@@ -50,6 +53,7 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError("--gap must be at least 0 and below 1, got \(gap)")
         }
         try OptionChecks.validateSearch(strategy: strategy, threads: threads)
+        if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
     }
 
     func run() throws {
@@ -59,6 +63,7 @@ struct SolveCommand: ParsableCommand {
         do {
             var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
             OptionChecks.applySearch(strategy: strategy, threads: threads, to: &options)
+            options.tuning = MIPTuning(list: glpk) ?? .allCuts
             report = try Toban.solve(scenario, options: options, progress: { progress.show($0) })
         } catch let error as NoRotaError {
             printError("toban: \(self.scenario): \(error)")
