@@ -141,13 +141,28 @@ public struct LargeNeighbourhoodSearch: Sendable {
                 if first.termination == .optimal || first.termination == .gapLimit { return first }
                 incumbent = compiled.tightened(first.values)
                 bound = first.bound
-            } else {
+            } else if first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty {
                 // No rota from the whole model in its share of the time (large models spend it in
                 // the root LP and cuts). Elastic coverage usually makes the empty rota feasible:
                 // start the neighbourhoods from it rather than giving up.
-                guard first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty else { return first }
                 incumbent = empty
                 bound = first.bound
+            } else if first.termination == .timeLimit {
+                // Nothing to start the neighbourhoods from: the whole model gets the rest of the
+                // time, as one direct run would have had it (a rota matters more than the search).
+                let rest = Swift.max(1, (timeLimit ?? total) - elapsed())
+                let second = try backend.solve(model, options: options(rest, presolve: true, start: nil, verbose: verbose),
+                                               progress: nil)
+                guard second.primal == .feasiblePoint else {
+                    return SolveResult(termination: second.termination, primal: second.primal, values: second.values,
+                                       objective: nil, bound: second.bound ?? first.bound, time: elapsed(),
+                                       rawStatus: "lns: no first rota; " + second.rawStatus)
+                }
+                if second.termination == .optimal || second.termination == .gapLimit { return second }
+                incumbent = compiled.tightened(second.values)
+                bound = second.bound
+            } else {
+                return first
             }
         }
         var best = model.objectiveValue(of: incumbent)
