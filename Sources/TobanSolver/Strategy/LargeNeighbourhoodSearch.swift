@@ -132,7 +132,9 @@ public struct LargeNeighbourhoodSearch: Sendable {
             incumbent = compiled.tightened(initial)
             bound = nil
         } else if integers > settings.sweepThreshold, model.infeasibilities(of: empty).isEmpty {
-            incumbent = try sweep(from: empty, until: total * settings.initialShare, elapsed: elapsed, trace: trace)
+            // The sweep may use the whole search share: until every window is filled, a window
+            // improves the rota far more than a random neighbourhood would.
+            incumbent = try sweep(from: empty, until: total * (1 - settings.proofShare), elapsed: elapsed, trace: trace)
             bound = nil
         } else {
             let first = try backend.solve(model, options: options(Swift.max(1, total * settings.initialShare), presolve: true, start: nil, verbose: verbose),
