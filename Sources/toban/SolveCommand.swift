@@ -35,7 +35,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
-    @Option(name: .long, help: "direct (one GLPK branch-and-cut run, the default) or lns (neighbourhood search on sub-problems, then a proof run; for large scenarios).")
+    @Option(name: .long, help: "direct (one GLPK branch-and-cut run, the default), lns (neighbourhood search on sub-problems, then a proof run; for large scenarios) or cg (column generation per resource, then price-and-branch and lns).")
     var strategy: String = "direct"
 
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
