@@ -62,6 +62,9 @@ struct DantzigWolfeMaster: Sendable {
         linkUpper = d.linkingRows.map { model.rows[$0].upper }
     }
 
+    /// Relative tolerance under which a reduced cost counts as zero (GLPK's `tol_dj` is 1e-7).
+    static let reducedCostTolerance = 1e-9
+
     var blockCount: Int { decomposition.blocks.count }
     var linkCount: Int { decomposition.linkingRows.count }
 
@@ -90,6 +93,7 @@ struct DantzigWolfeMaster: Sendable {
         for k in vars.indices {
             var c = cost[vars[k]]
             for e in linkEntries[b][k] { c -= duals[e.row] * e.coefficient }
+            if Swift.abs(c) <= Self.reducedCostTolerance * (1 + Swift.abs(cost[vars[k]])) { c = 0 }
             if c != 0 { sub.addObjective(VariableID(index: k), coefficient: c, ruleID: "CG-PRICING") }
         }
         return sub
@@ -122,7 +126,9 @@ struct DantzigWolfeMaster: Sendable {
         for (k, j) in decomposition.masterVariables.enumerated() {
             var reduced = cost[j]
             for e in masterEntries[k] { reduced -= duals[e.row] * e.coefficient }
-            guard reduced != 0 else { continue }
+            // Within the simplex's dual feasibility tolerance a reduced cost is zero: otherwise a
+            // −1e-13 left by rounding on a variable without an upper bound would make the bound −∞.
+            guard Swift.abs(reduced) > Self.reducedCostTolerance * (1 + Swift.abs(cost[j])) else { continue }
             let v = model.variables[j]
             let at = reduced > 0 ? v.lower : v.upper
             guard at.isFinite else { return nil }

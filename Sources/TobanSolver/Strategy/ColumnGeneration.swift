@@ -11,6 +11,11 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     public var masterIPShare: Double
     /// Time limit of one pricing problem, in seconds.
     public var pricingTimeLimit: Double
+    /// Share of the time left after price-and-branch for one run on the whole model seeded
+    /// with its rota (which may prove it where the compact bound is the stronger one).
+    public var seededRunShare: Double
+    /// GLPK features for the pricing problems.
+    public var pricingTuning: MIPTuning
     /// Wentges dual smoothing: pricing uses `α·(best duals so far) + (1 − α)·(master duals)`;
     /// 0 turns it off.
     public var smoothing: Double
@@ -23,16 +28,37 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// and that runs instead when the model does not decompose.
     public var lns: LNSSettings
 
-    /// Creates settings.
+    /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 5,
-                smoothing: Double = 0, artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
+                seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(), smoothing: Double = 0,
+                artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
         self.masterIPShare = masterIPShare
         self.pricingTimeLimit = pricingTimeLimit
+        self.seededRunShare = seededRunShare
+        self.pricingTuning = pricingTuning
         self.smoothing = smoothing
         self.artificialPenalty = artificialPenalty
         self.untimedBudget = untimedBudget
         self.lns = lns
+    }
+
+    /// What is wrong with these settings, if anything (shares outside [0, 1], a smoothing
+    /// factor outside [0, 1), non-positive times or penalty).
+    public var defects: [ModelDefect] {
+        var found: [ModelDefect] = []
+        for (name, share) in [("columnGenerationShare", columnGenerationShare), ("masterIPShare", masterIPShare), ("seededRunShare", seededRunShare)]
+        where !(share.isFinite && share >= 0 && share <= 1) {
+            found.append(ModelDefect("column generation: \(name) must be in [0, 1], got \(share)"))
+        }
+        if !(smoothing.isFinite && smoothing >= 0 && smoothing < 1) {
+            found.append(ModelDefect("column generation: smoothing must be in [0, 1), got \(smoothing)"))
+        }
+        for (name, value) in [("pricingTimeLimit", pricingTimeLimit), ("artificialPenalty", artificialPenalty), ("untimedBudget", untimedBudget)]
+        where !(value.isFinite && value > 0) {
+            found.append(ModelDefect("column generation: \(name) must be a positive number, got \(value)"))
+        }
+        return found
     }
 }
 
@@ -51,9 +77,10 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 ///    provably integral (``CompiledModel/hasIntegralObjective``).
 /// 3. Price-and-branch: the master over the generated columns is solved as an integer
 ///    program; its solution maps back to a full model point.
-/// 4. If a gap remains, the neighbourhood search starts from that rota and stops as soon as
-///    it reaches the bound. The result's bound is the best of the column generation bound and
-///    the compact model's bound from the search's proof run; ``TerminationStatus/optimal``
+/// 4. If a gap remains, a short run on the whole model seeded with that rota (the compact
+///    bound is sometimes the stronger one), then the neighbourhood search from the best rota,
+///    which stops as soon as it reaches the bound. The result's bound is the best of the
+///    column generation bound and the compact model's bounds; ``TerminationStatus/optimal``
 ///    only when the bound meets the incumbent.
 public struct ColumnGeneration: Sendable {
     let compiled: CompiledModel
@@ -97,6 +124,7 @@ public struct ColumnGeneration: Sendable {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let model = compiled.model
+        if !settings.defects.isEmpty { throw InvalidModelError(defects: settings.defects) }
         func fallback(_ why: String) throws -> SolveResult {
             let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
             var result = try lns.solve(timeLimit: timeLimit.map { Swift.max(1, $0 - elapsed()) }, relativeGap: relativeGap, threads: threads,
@@ -174,7 +202,31 @@ public struct ColumnGeneration: Sendable {
             return result(values: incumbent, bound: cgBound)
         }
 
-        // 4. The neighbourhood search from the price-and-branch rota (or from scratch).
+        // 4. A short run on the whole model seeded with that rota: where the compact model's
+        //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
+        //    prove the rota optimal at once.
+        var compactBound: Double?
+        if let start = incumbent {
+            let share = Swift.max(1, (total - elapsed()) * settings.seededRunShare)
+            var seeded = SolveOptions(timeLimit: share, relativeGap: relativeGap, presolve: false, start: start, verbose: verbose)
+            seeded.tuning = tuning
+            let run = try backend.solve(model, options: seeded, progress: nil)
+            raw += "; seeded " + run.rawStatus
+            if run.primal == .feasiblePoint {
+                let values = compiled.tightened(run.values)
+                let objective = model.objectiveValue(of: values)
+                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
+                    best = objective
+                    incumbent = values
+                }
+            }
+            compactBound = run.termination == .optimal ? run.objective : run.bound
+            let bound = [compactBound, cgBound].compactMap { $0 }.max()
+            try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
+            if let incumbent, meets(bound) || withinGap(bound) { return result(values: incumbent, bound: bound) }
+        }
+
+        // 5. The neighbourhood search from the best rota so far (or from scratch).
         let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
         let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
         let search = try lns.solve(timeLimit: remaining, relativeGap: relativeGap, threads: threads, verbose: verbose, tuning: tuning,
@@ -187,7 +239,7 @@ public struct ColumnGeneration: Sendable {
                                    })
         raw += "; " + search.rawStatus
         guard search.primal == .feasiblePoint, let objective = search.objective else {
-            if let incumbent { return result(values: incumbent, bound: cgBound) }
+            if let incumbent { return result(values: incumbent, bound: [cgBound, compactBound].compactMap { $0 }.max()) }
             var failed = search
             failed.rawStatus = raw
             failed.time = elapsed()
@@ -201,7 +253,7 @@ public struct ColumnGeneration: Sendable {
         // The search's own bound is a compact-model bound (valid); having reached stopAt it
         // reports the bound it was given, which is cgBound. An optimum the search proved itself
         // (its proof run) is its objective.
-        var bound = [search.bound, cgBound].compactMap { $0 }.max()
+        var bound = [search.bound, cgBound, compactBound].compactMap { $0 }.max()
         if search.termination == .optimal, objective <= best { bound = Swift.max(bound ?? objective, objective) }
         return result(values: values, bound: bound)
     }
@@ -213,7 +265,10 @@ public struct ColumnGeneration: Sendable {
                          rounded: (Double) -> Double, progress: ProgressHandler?) throws -> Outcome {
         let blocks = master.blockCount
         let links = master.linkCount
-        let (lpModel, artificialCount) = master.masterLP(penalty: settings.artificialPenalty)
+        // The artificials must cost more than any rota could gain from them, or they would cap
+        // the duals (the bound stays valid, but weak).
+        let penalty = Swift.max(settings.artificialPenalty, 10 * (master.cost.map(Swift.abs).max() ?? 0))
+        let (lpModel, artificialCount) = master.masterLP(penalty: penalty)
         let artificialColumns = master.decomposition.masterVariables.count..<(master.decomposition.masterVariables.count + artificialCount)
         let lp = try lpSolver.makeIncrementalLP(lpModel)
         var columns: [GeneratedColumn] = []
@@ -342,10 +397,12 @@ public struct ColumnGeneration: Sendable {
         let workers = Swift.max(1, Swift.min(threads, blocks))
         let limit = Swift.min(settings.pricingTimeLimit, Swift.max(0.2, deadline - elapsed()))
         let backend = self.backend
+        let pricingTuning = settings.pricingTuning
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for b in stride(from: w, to: blocks, by: workers) {
                 let sub = master.pricingModel(block: b, duals: duals)
-                let options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
+                var options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
+                options.tuning = pricingTuning
                 let outcome: Priced
                 do {
                     let r = try backend.solve(sub, options: options, progress: nil)
