@@ -9,7 +9,10 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the time limit for the restricted master solved as an integer program over
     /// the generated columns (price-and-branch).
     public var masterIPShare: Double
-    /// Time limit of one pricing problem, in seconds.
+    /// Time limit of one pricing problem, in seconds, at first: a pricing problem stopped early
+    /// still gives a column (its incumbent) and a valid bound, and one hard pricing problem
+    /// does not stall a whole round. When a round prices out nothing without every pricing
+    /// problem proved, the limit is multiplied by 4 and the round repeated.
     public var pricingTimeLimit: Double
     /// Share of the time left after price-and-branch for one run on the whole model seeded
     /// with its rota (which may prove it where the compact bound is the stronger one).
@@ -29,7 +32,7 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     public var lns: LNSSettings
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
-    public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 5,
+    public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
                 seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
@@ -285,11 +288,14 @@ public struct ColumnGeneration: Sendable {
 
         // The first columns: every block at its own least cost (duals 0).
         let zero = [Double](repeating: 0, count: links)
-        let first = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed)
+        var cap = settings.pricingTimeLimit
+        let first = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed,
+                              cap: Swift.max(cap, 5), mustFinish: true)
         for (b, p) in first.enumerated() {
             switch p {
             case .infeasible: outcome.infeasibleBlock = master.decomposition.blocks[b].resourceID; return outcome
             case .failed(let why): throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
+            case .skipped: throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) found no block solution in time")
             case .solved(let values, _, _): try add(makeColumn(master, block: b, values: values))
             }
         }
@@ -333,12 +339,12 @@ public struct ColumnGeneration: Sendable {
                 } else {
                     duals = masterDuals
                 }
-                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed)
+                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: cap)
                 var bounds: [Double] = []
                 for (b, p) in priced.enumerated() {
                     guard case .solved(let values, _, let bound) = p else {
                         allProved = false
-                        if case .failed(let why) = p, elapsed() < deadline {
+                        if case .failed(let why) = p {
                             throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
                         }
                         continue
@@ -368,9 +374,13 @@ public struct ColumnGeneration: Sendable {
             }
             try progress?(SolveProgress(incumbent: nil, bound: outcome.bound.map(rounded), elapsed: elapsed()))
             if added == 0 {
-                // No column prices out. Only with every pricing problem proved is the master LP optimal.
-                outcome.converged = allProved
-                break
+                // No column prices out. Only with every pricing problem proved is the master LP
+                // optimal; otherwise give the pricing problems more time and price again.
+                if allProved || elapsed() >= deadline {
+                    outcome.converged = allProved
+                    break
+                }
+                cap *= 4
             }
         }
         outcome.columns = columns
@@ -382,6 +392,8 @@ public struct ColumnGeneration: Sendable {
         /// A block solution (block order), its pricing objective and a lower bound on the pricing optimum.
         case solved(values: [Double], objective: Double, bound: Double)
         case infeasible
+        /// Out of time without a block solution: no column and no bound this round.
+        case skipped
         case failed(String)
 
         var bound: Double {
@@ -391,15 +403,28 @@ public struct ColumnGeneration: Sendable {
     }
 
     /// Solves every block's pricing problem for `duals`, on up to `threads` threads; results in block order.
-    func price(_ master: DantzigWolfeMaster, duals: [Double], deadline: Double, threads: Int, elapsed: () -> Double) throws -> [Priced] {
+    ///
+    /// Each pricing problem gets at most the time left until `deadline` (and at most `cap`);
+    /// past the deadline the remaining blocks are skipped (``Priced/skipped``), unless
+    /// `mustFinish` (the first round, which every block needs a column from) gives each at
+    /// least 0.2 s.
+    func price(_ master: DantzigWolfeMaster, duals: [Double], deadline: Double, threads: Int, elapsed: () -> Double,
+               cap: Double, mustFinish: Bool = false) throws -> [Priced] {
         let blocks = master.blockCount
         let results = IndexedResults<Priced>(count: blocks)
         let workers = Swift.max(1, Swift.min(threads, blocks))
-        let limit = Swift.min(settings.pricingTimeLimit, Swift.max(0.2, deadline - elapsed()))
+        let end = ContinuousClock.now + .milliseconds(Int(Swift.max(0, Swift.min(deadline - elapsed(), 1e9)) * 1000))
         let backend = self.backend
         let pricingTuning = settings.pricingTuning
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for b in stride(from: w, to: blocks, by: workers) {
+                let left = ContinuousClock.now.duration(to: end)
+                let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+                guard mustFinish || seconds > 0.05 else {
+                    results.set(b, .skipped)
+                    continue
+                }
+                let limit = Swift.min(cap, Swift.max(mustFinish ? 0.2 : 0.05, seconds))
                 let sub = master.pricingModel(block: b, duals: duals)
                 var options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
                 options.tuning = pricingTuning
@@ -412,6 +437,8 @@ public struct ColumnGeneration: Sendable {
                         // A pricing run stopped early only gives its bound, not its optimum.
                         let bound = r.termination == .optimal ? objective : (r.bound ?? -.infinity)
                         outcome = .solved(values: r.values, objective: objective, bound: Swift.min(bound, objective))
+                    } else if r.termination == .timeLimit {
+                        outcome = .skipped
                     } else {
                         outcome = .failed(r.rawStatus)
                     }
