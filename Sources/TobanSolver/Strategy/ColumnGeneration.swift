@@ -232,11 +232,12 @@ public struct ColumnGeneration: Sendable {
         // 5. The neighbourhood search from the best rota so far (or from scratch).
         let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
         let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
+        let provenBound = [cgBound, compactBound].compactMap { $0 }.max()
         let search = try lns.solve(timeLimit: remaining, relativeGap: relativeGap, threads: threads, verbose: verbose, tuning: tuning,
-                                   initial: incumbent, stopAt: cgBound,
+                                   initial: incumbent, stopAt: provenBound,
                                    progress: progress.map { handler in
                                        { p in
-                                           let bound = [p.bound, cgBound].compactMap { $0 }.max()
+                                           let bound = [p.bound, provenBound].compactMap { $0 }.max()
                                            try handler(SolveProgress(incumbent: p.incumbent, bound: bound, elapsed: elapsed()))
                                        }
                                    })
@@ -254,7 +255,7 @@ public struct ColumnGeneration: Sendable {
             values = search.values
         }
         // The search's own bound is a compact-model bound (valid); having reached stopAt it
-        // reports the bound it was given, which is cgBound. An optimum the search proved itself
+        // reports the bound it was given, provenBound. An optimum the search proved itself
         // (its proof run) is its objective.
         var bound = [search.bound, cgBound, compactBound].compactMap { $0 }.max()
         if search.termination == .optimal, objective <= best { bound = Swift.max(bound ?? objective, objective) }
