@@ -19,6 +19,10 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     public var seededRunShare: Double
     /// GLPK features for the pricing problems.
     public var pricingTuning: MIPTuning
+    /// GLPK features for the pricing problems of a block whose pricing once ran out of time:
+    /// by default MIR cuts, which solved such a problem in milliseconds where plain GLPK took
+    /// more than 30 s (they slow the easy ones down, hence not for every block).
+    public var hardPricingTuning: MIPTuning
     /// Wentges dual smoothing: pricing uses `α·(best duals so far) + (1 − α)·(master duals)`;
     /// 0 turns it off.
     public var smoothing: Double
@@ -33,13 +37,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
-                seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(), smoothing: Double = 0,
+                seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(),
+                hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
         self.masterIPShare = masterIPShare
         self.pricingTimeLimit = pricingTimeLimit
         self.seededRunShare = seededRunShare
         self.pricingTuning = pricingTuning
+        self.hardPricingTuning = hardPricingTuning
         self.smoothing = smoothing
         self.artificialPenalty = artificialPenalty
         self.untimedBudget = untimedBudget
@@ -290,6 +296,8 @@ public struct ColumnGeneration: Sendable {
         // The first columns: every block at its own least cost (duals 0).
         let zero = [Double](repeating: 0, count: links)
         var cap = settings.pricingTimeLimit
+        // Blocks whose pricing problem once ran out of time: priced with hardPricingTuning from then on.
+        var hard = [Bool](repeating: false, count: blocks)
         let first = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed,
                               cap: Swift.max(cap, 5), mustFinish: true)
         for (b, p) in first.enumerated() {
@@ -332,6 +340,7 @@ public struct ColumnGeneration: Sendable {
             var alpha = center == nil ? 0 : settings.smoothing
             var added = 0
             var allProved = true
+            var outOfTime = false
             while true {
                 allProved = true
                 let duals: [Double]
@@ -340,8 +349,19 @@ public struct ColumnGeneration: Sendable {
                 } else {
                     duals = masterDuals
                 }
-                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: cap)
+                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: cap, hard: hard)
+                for (b, p) in priced.enumerated() where !hard[b] {
+                    switch p {
+                    case .skipped: hard[b] = true
+                    case .solved(_, let objective, let bound): hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
+                    default: break
+                    }
+                }
                 var bounds: [Double] = []
+                if priced.allSatisfy({ if case .skipped = $0 { return true } else { return false } }) {
+                    outOfTime = true  // the deadline came before any pricing problem ran
+                    break
+                }
                 for (b, p) in priced.enumerated() {
                     guard case .solved(let values, _, let bound) = p else {
                         allProved = false
@@ -369,6 +389,7 @@ public struct ColumnGeneration: Sendable {
                 if added > 0 || alpha == 0 || elapsed() >= deadline { break }
                 alpha = 0  // mis-priced: the smoothed duals found nothing, price with the master's own
             }
+            if outOfTime { break }
             if trace {
                 let text = "cg iteration \(outcome.iterations) master \(z) bound \(outcome.bound ?? -.infinity) added \(added) columns \(columns.count) t=\(elapsed())\n"
                 FileHandle.standardError.write(Data(text.utf8))
@@ -410,13 +431,14 @@ public struct ColumnGeneration: Sendable {
     /// `mustFinish` (the first round, which every block needs a column from) gives each at
     /// least 0.2 s.
     func price(_ master: DantzigWolfeMaster, duals: [Double], deadline: Double, threads: Int, elapsed: () -> Double,
-               cap: Double, mustFinish: Bool = false) throws -> [Priced] {
+               cap: Double, hard: [Bool] = [], mustFinish: Bool = false) throws -> [Priced] {
         let blocks = master.blockCount
         let results = IndexedResults<Priced>(count: blocks)
         let workers = Swift.max(1, Swift.min(threads, blocks))
         let end = ContinuousClock.now + .milliseconds(Int(Swift.max(0, Swift.min(deadline - elapsed(), 1e9)) * 1000))
         let backend = self.backend
         let pricingTuning = settings.pricingTuning
+        let hardTuning = settings.hardPricingTuning
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for b in stride(from: w, to: blocks, by: workers) {
                 let left = ContinuousClock.now.duration(to: end)
@@ -428,7 +450,7 @@ public struct ColumnGeneration: Sendable {
                 let limit = Swift.min(cap, Swift.max(mustFinish ? 0.2 : 0.05, seconds))
                 let sub = master.pricingModel(block: b, duals: duals)
                 var options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
-                options.tuning = pricingTuning
+                options.tuning = hard.indices.contains(b) && hard[b] ? hardTuning : pricingTuning
                 let outcome: Priced
                 do {
                     let r = try backend.solve(sub, options: options, progress: nil)
