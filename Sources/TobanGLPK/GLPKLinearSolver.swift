@@ -39,6 +39,8 @@ public final class GLPKLinearProgram: IncrementalLP {
         objectiveConstant = model.objectiveConstant
     }
 
+    /// Adds a column after checking every input in Swift (rows in range and distinct, finite
+    /// numbers, valid bounds); the basis is kept, the new column starts non-basic.
     public func addColumn(cost: Double, lower: Double, upper: Double, entries: [ColumnEntry]) throws {
         var defects: [ModelDefect] = []
         if !cost.isFinite { defects.append(ModelDefect("new column: cost is \(cost)")) }
@@ -65,6 +67,8 @@ public final class GLPKLinearProgram: IncrementalLP {
         columnCount += 1
     }
 
+    /// Runs the primal simplex from the current basis (once more from an advanced basis if
+    /// GLPK reports the kept one invalid or ill-conditioned) and maps every return code.
     public func solve(timeLimit: Double? = nil) throws -> LPResult {
         if let t = timeLimit, !(t.isFinite && t > 0) {
             throw InvalidModelError(defects: [ModelDefect("time limit must be a positive number of seconds, got \(t)")])
