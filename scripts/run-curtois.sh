@@ -29,7 +29,11 @@ for n in "${instances[@]}"; do
   file="$data/Instance$n.txt"
   : > "$tmp/runs"
   for seed in $(seq 1 "$runs"); do
-    line="$("$toban" curtois "$file" --out "$tmp/out" --time-limit "$limit" --seed "$seed" --quiet)"
+    if ! line="$("$toban" curtois "$file" --out "$tmp/out" --time-limit "$limit" --seed "$seed" --quiet)"; then
+      # No roster (e.g. none found in time): a row that says so, and on to the next instance.
+      echo "| Instance$n | no roster | - | - | no rota in ${limit} s | - | - | - |"
+      continue 2
+    fi
     eval_json="$(python3 "$root/scripts/curtois_eval.py" "$file" "$tmp/out/roster.csv" || true)"
     python3 - "$line" "$eval_json" >> "$tmp/runs" <<'PY'
 import json, sys

@@ -5,7 +5,7 @@ extension RotaChecker {
     func bedsBySlot(_ rota: [Assignment]) -> [String: Int] {
         rota.reduce(into: [:]) { beds, a in
             guard dutyTypesByID[a.dutyTypeID]?.beds != nil else { return }
-            beds[a.slotKey, default: 0] += resourcesByID[a.resourceID]?.beds ?? 0
+            beds[resolver.key(of: a), default: 0] += resourcesByID[a.resourceID]?.beds ?? 0
         }
     }
 
@@ -17,7 +17,7 @@ extension RotaChecker {
                   let n = beds[slot.key], n > requirement.max else { return nil }
             return Violation(ruleID: RuleID.bedCapacity, date: slot.date, dutyTypeID: d.id, resourceID: nil,
                              message: "\(slot.key) holds \(n) beds, more than the maximum \(requirement.max)",
-                             japaneseMessage: "\(slot.date.iso) \(d.name) の病床は \(n) 床で、上限 \(requirement.max) 床を超えています")
+                             japaneseMessage: "\(slot.date.iso) \(d.name)\(areaLabel(slot.area)) の病床は \(n) 床で、上限 \(requirement.max) 床を超えています")
         }
     }
 
@@ -33,14 +33,14 @@ extension RotaChecker {
             guard missing > 0 else { continue }
             costs.append(CostItem(ruleID: RuleID.bedGap, amount: Double(missing) * requirement.gapPenalty, resourceID: nil, date: slot.date,
                                   message: "\(slot.key) is \(missing) bed\(missing == 1 ? "" : "s") short of the minimum \(requirement.min)",
-                                  japaneseMessage: "\(slot.date.iso) \(d.name) の病床が \(missing) 床不足しています"))
-            gaps.append(Gap(date: slot.date, dutyTypeID: d.id, missing: missing, reason: bedGapReason(slot, d, requirement)))
+                                  japaneseMessage: "\(slot.date.iso) \(d.name)\(areaLabel(slot.area)) の病床が \(missing) 床不足しています"))
+            gaps.append(Gap(date: slot.date, dutyTypeID: d.id, missing: missing, reason: bedGapReason(slot, d, requirement), area: slot.area))
         }
         return (costs, gaps)
     }
 
     func bedGapReason(_ slot: Slot, _ duty: DutyType, _ requirement: BedRequirement) -> String {
-        let available = scenario.resources.filter { $0.isEligible(for: duty) && $0.isAvailable(on: slot.date) }
+        let available = scenario.resources.filter { $0.isEligible(for: duty, slotArea: slot.area) && $0.isAvailable(on: slot.date) }
         let offered = available.reduce(0) { $0 + $1.beds }
         if available.isEmpty { return "beds: no eligible hospital is available on \(slot.date.iso)" }
         if offered < requirement.min {

@@ -36,11 +36,23 @@ extension RotaChecker {
         rota.compactMap { a in
             guard let r = resourcesByID[a.resourceID], let d = dutyTypesByID[a.dutyTypeID], !r.isEligible(for: d) else { return nil }
             let why = r.kind != d.resourceKind ? "a \(r.kind.rawValue) cannot take a \(d.resourceKind.rawValue) duty"
-                : d.area.flatMap { $0 != r.area ? "the duty is for area \($0) only" : nil } ?? "not on its list of duties"
+                : d.area.flatMap { $0 != r.area ? "the duty is for area \($0) only" : nil }
+                ?? perAreaIneligibility(r, d) ?? "not on its list of duties"
+            let whyJa = r.kind == d.resourceKind && d.area == nil && perAreaIneligibility(r, d) != nil
+                ? (r.area.map { "（\(areaName($0)) には \(d.name) の枠がありません）" } ?? "（地区別の当番ですが、地区が未設定です）") : ""
             return Violation(ruleID: RuleID.eligible, date: a.date, dutyTypeID: a.dutyTypeID, resourceID: a.resourceID,
                              message: "\(a.resourceID) is not eligible for \(a.dutyTypeID) on \(a.date.iso): \(why)",
-                             japaneseMessage: "\(r.name) は \(d.name) を担当できません（\(a.date.iso)）")
+                             japaneseMessage: "\(r.name) は \(d.name) を担当できません（\(a.date.iso)）\(whyJa)")
         }
+    }
+
+    /// Why `r` cannot take the per-area duty `d` (no area, or an area without a slot), nil when
+    /// the area is not the reason.
+    private func perAreaIneligibility(_ r: Resource, _ d: DutyType) -> String? {
+        guard d.perArea, r.duties?.contains(d.id) ?? true else { return nil }
+        guard let area = r.area else { return "the duty is per area and \(r.id) has no area" }
+        let listed = scenario.slotAreas(of: d).compactMap { $0 }
+        return listed.contains(area) ? nil : "the duty is per area and has no slot in area \(area) (areas: \(listed.joined(separator: ", ")))"
     }
 
     /// `H-AVAILABLE`: no duty on a date the resource is unavailable, and none whose instants
@@ -62,14 +74,15 @@ extension RotaChecker {
 
     /// `H-COVER-MAX`: no slot over its duty type's maximum coverage.
     func checkCoverMax(_ rota: [Assignment]) -> [Violation] {
-        let bySlot = Dictionary(grouping: rota, by: \.slotKey)
+        let bySlot = Dictionary(grouping: rota) { resolver.key(of: $0) }
         return bySlot.keys.sorted().compactMap { key in
-            guard let first = bySlot[key]?.first, let d = dutyTypesByID[first.dutyTypeID],
-                  let n = bySlot[key]?.count, n > d.coverage(on: first.date).max else { return nil }
-            let max = d.coverage(on: first.date).max
+            guard let first = bySlot[key]?.first, let d = dutyTypesByID[first.dutyTypeID], let n = bySlot[key]?.count else { return nil }
+            let area = resolver.area(of: first)
+            let max = d.coverage(on: first.date, area: area).max
+            guard n > max else { return nil }
             return Violation(ruleID: RuleID.coverMax, date: first.date, dutyTypeID: d.id, resourceID: nil,
                              message: "\(key) has \(n) resources, more than the maximum \(max)",
-                             japaneseMessage: "\(first.date.iso) \(d.name) は \(n) 名で、上限 \(max) 名を超えています")
+                             japaneseMessage: "\(first.date.iso) \(d.name)\(areaLabel(area)) は \(n) 名で、上限 \(max) 名を超えています")
         }
     }
 

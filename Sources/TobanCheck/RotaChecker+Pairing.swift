@@ -3,7 +3,7 @@ import TobanModel
 extension RotaChecker {
     /// `H-BACKUP-DISTINCT`, `H-BACKUP-ORG`, `H-BACKUP-AREA`: every (primary, backup) pair of
     /// the same date is two people, from different organisations and near each other when
-    /// the backup duty type says so.
+    /// the backup duty type says so; per-area primary and backup pair area by area.
     func checkPairing(_ rota: [Assignment]) -> [Violation] {
         let bySlot = Dictionary(grouping: rota, by: \.slotKey)
         var violations: [Violation] = []
@@ -11,8 +11,11 @@ extension RotaChecker {
             guard let primaryID = backup.backupOf, let primary = dutyTypesByID[primaryID] else { continue }
             for date in scenario.horizon.dates {
                 let primaries = bySlot["\(date.iso)/\(primary.id)"] ?? [], backups = bySlot["\(date.iso)/\(backup.id)"] ?? []
+                // A per-area backup of a per-area primary pairs within its area; otherwise
+                // every primary of the date pairs with every backup (docs/rules.md).
+                let withinArea = primary.perArea && backup.perArea
                 for p in primaries {
-                    for b in backups {
+                    for b in backups where !withinArea || resolver.area(of: p) == resolver.area(of: b) {
                         guard let rp = resourcesByID[p.resourceID], let rb = resourcesByID[b.resourceID] else { continue }
                         func fail(_ rule: String, _ en: String, _ ja: String) {
                             violations.append(Violation(ruleID: rule, date: date, dutyTypeID: backup.id, resourceID: rb.id, message: en, japaneseMessage: ja))

@@ -8,8 +8,11 @@ import TobanModel
 public struct RotaChecker: Sendable {
     /// The scenario the rota is judged against.
     public let scenario: Scenario
-    /// The scenario's slots, by key.
+    /// The duty types' occurrences (``Slot/occurrence``, without area), by ``Assignment/slotKey``:
+    /// when a duty is, for the rules that read times and days.
     let slotsByKey: [String: Slot]
+    /// Which slot an assignment fills (per-area duties: the slot of the resource's area).
+    let resolver: SlotResolver
     let slots: [Slot]
     let resourcesByID: [String: Resource]
     let dutyTypesByID: [String: DutyType]
@@ -18,7 +21,8 @@ public struct RotaChecker: Sendable {
     public init(scenario: Scenario) {
         self.scenario = scenario
         slots = scenario.slots()
-        slotsByKey = Dictionary(slots.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        slotsByKey = Dictionary(slots.map { ($0.occurrenceKey, $0.occurrence) }, uniquingKeysWith: { first, _ in first })
+        resolver = SlotResolver(scenario)
         resourcesByID = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         dutyTypesByID = Dictionary(scenario.dutyTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

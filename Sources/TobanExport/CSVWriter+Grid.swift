@@ -10,7 +10,8 @@ extension CSVWriter {
     ///
     /// A cell holds the names of the resources on duty, several joined with ` / `, and
     /// `未充足` for a gap (`未充足（2名）` when two are missing); it is empty when the duty type
-    /// has no slot on that date.
+    /// has no slot on that date. For a per-area duty each entry starts with its area's name,
+    /// e.g. `北地区: 佐藤 一郎 / 南地区: 未充足`, area by area.
     public func gridCSV() -> String {
         let duties = input.scenario.dutyTypes.map(\.id)
         // Duty types the rota names but the scenario does not still get a column, at the end.
@@ -27,11 +28,14 @@ extension CSVWriter {
         return encode(rows)
     }
 
-    /// The entries of one grid cell: names in resource-id order, then the gap mark.
+    /// The entries of one grid cell: per slot, names in resource-id order, then the gap mark;
+    /// a per-area slot's entries prefixed with the area's name.
     func cell(date: CivilDate, dutyID: String) -> [String] {
-        var names = index.assignments(on: date).filter { $0.dutyTypeID == dutyID }.map { index.resourceName($0.resourceID) }
-        let missing = index.gaps(on: date).filter { $0.dutyTypeID == dutyID }.reduce(0) { $0 + $1.missing }
-        if missing > 0 { names.append(missing == 1 ? Self.gapMark : "\(Self.gapMark)（\(missing)名）") }
-        return names
+        index.slotGroups(date: date, dutyID: dutyID).flatMap { group in
+            var names = group.resourceIDs.map { index.resourceName($0) }
+            if group.missing > 0 { names.append(group.missing == 1 ? Self.gapMark : "\(Self.gapMark)（\(group.missing)名）") }
+            guard let area = group.area else { return names }
+            return names.map { "\(index.areaName(area)): \($0)" }
+        }
     }
 }

@@ -4,7 +4,7 @@ import TobanModel
 extension CSVWriter {
     /// `rota.csv`: the header of ``RotaCSVColumn`` in order, then one `assigned` row per
     /// assignment and, for each gap, one `gap` row per missing resource with empty resource,
-    /// name, organisation and area.
+    /// name and organisation, and the area of a per-area slot (empty otherwise).
     ///
     /// Rows are in date order, then duty type in scenario order, then resource id, the gap rows
     /// of a slot after its assignments. `organisation` and `area` hold ids, like `duty` and
@@ -23,7 +23,7 @@ extension CSVWriter {
                 }
                 for gap in index.gaps(on: date) where gap.dutyTypeID == dutyID {
                     for _ in 0..<max(gap.missing, 0) {
-                        rows.append(row(slotPart, resource: "", name: "", organisation: "", area: "", status: RotaCSVColumn.gap))
+                        rows.append(row(slotPart, resource: "", name: "", organisation: "", area: gap.area ?? "", status: RotaCSVColumn.gap))
                     }
                 }
             }

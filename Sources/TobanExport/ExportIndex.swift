@@ -22,6 +22,8 @@ struct ExportIndex: Sendable {
     private let areasByID: [String: Area]
     private let assignmentsByDate: [CivilDate: [Assignment]]
     private let gapsByDate: [CivilDate: [Gap]]
+    /// Which area's slot an assignment of a per-area duty fills.
+    let resolver: SlotResolver
 
     init(_ input: ExportInput) {
         let scenario = input.scenario
@@ -29,7 +31,8 @@ struct ExportIndex: Sendable {
         zone = scenario.zone
         // First wins on duplicate ids, as in `Scenario.resource(_:)`.
         dutyOrder = Dictionary(scenario.dutyTypes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        slotsByKey = Dictionary(scenario.slots().map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // By occurrence (`date/duty`): a per-area duty's slots share their date and times.
+        slotsByKey = Dictionary(scenario.slots().map { ($0.occurrenceKey, $0) }, uniquingKeysWith: { a, _ in a })
         resourcesByID = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         organisationsByID = Dictionary(scenario.organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         areasByID = Dictionary(scenario.areas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,9 +44,10 @@ struct ExportIndex: Sendable {
                 < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.resourceID)
         }
         gaps = input.gaps.sorted {
-            ($0.date, dutyKey($0.dutyTypeID).0, dutyKey($0.dutyTypeID).1, $0.missing, $0.reason)
-                < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.missing, $1.reason)
+            ($0.date, dutyKey($0.dutyTypeID).0, dutyKey($0.dutyTypeID).1, $0.area ?? "", $0.missing, $0.reason)
+                < ($1.date, dutyKey($1.dutyTypeID).0, dutyKey($1.dutyTypeID).1, $1.area ?? "", $1.missing, $1.reason)
         }
+        resolver = SlotResolver(scenario)
         assignmentsByDate = Dictionary(grouping: assignments, by: \.date)
         gapsByDate = Dictionary(grouping: gaps, by: \.date)
         dates = Set(scenario.horizon.dates + assignments.map(\.date) + gaps.map(\.date)).sorted()
@@ -56,6 +60,11 @@ struct ExportIndex: Sendable {
 
     /// The display name of a duty type, its id when unknown.
     func dutyName(_ id: String) -> String { dutyType(id)?.name ?? id }
+    /// A duty's display name with the area of a per-area slot, e.g. `夜間当番（主）（北地区）`.
+    func dutyName(_ id: String, area: String?) -> String {
+        guard let area else { return dutyName(id) }
+        return "\(dutyName(id))（\(areaName(area))）"
+    }
     /// The display name of a resource, its id when unknown.
     func resourceName(_ id: String) -> String { resource(id)?.name ?? id }
 
@@ -69,6 +78,29 @@ struct ExportIndex: Sendable {
 
     func assignments(on date: CivilDate) -> [Assignment] { assignmentsByDate[date] ?? [] }
     func gaps(on date: CivilDate) -> [Gap] { gapsByDate[date] ?? [] }
+
+    /// The people and the gap of each slot of a duty on a date: one group for a district-wide
+    /// duty; for a per-area duty one per area that has someone or a gap, in the duty's area
+    /// order (assignments of resources outside its areas last, by area id).
+    func slotGroups(date: CivilDate, dutyID: String) -> [(area: String?, resourceIDs: [String], missing: Int)] {
+        let taken = assignments(on: date).filter { $0.dutyTypeID == dutyID }
+        let open = gaps(on: date).filter { $0.dutyTypeID == dutyID }
+        guard let duty = dutyType(dutyID), duty.perArea else {
+            return [(nil, taken.map(\.resourceID), open.reduce(0) { $0 + $1.missing })]
+        }
+        let listed = scenario.slotAreas(of: duty)
+        let others = Set(taken.map { resolver.area(of: $0) } + open.map(\.area)).filter { !listed.contains($0) }
+            .sorted { ($0 ?? "") < ($1 ?? "") }
+        let groups: [(area: String?, resourceIDs: [String], missing: Int)] = (listed + others).compactMap { area in
+            let ids = taken.filter { resolver.area(of: $0) == area }.map(\.resourceID)
+            let missing = open.filter { $0.area == area }.reduce(0) { $0 + $1.missing }
+            return ids.isEmpty && missing == 0 ? nil : (area, ids, missing)
+        }
+        return groups.isEmpty ? [(nil, [], 0)] : groups
+    }
+
+    /// The display name of an area, its id when unknown.
+    func areaName(_ id: String) -> String { area(id)?.name ?? id }
 
     /// The duty types that have a slot, an assignment or a gap on `date`, in scenario order.
     func dutyIDs(on date: CivilDate) -> [String] {

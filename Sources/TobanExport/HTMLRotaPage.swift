@@ -158,18 +158,21 @@ public struct HTMLRotaPage: Sendable {
             html += "<span class=\"hol\">\(type.japanese)</span>"  // The amber alone is easy to miss on paper.
         }
         html += "</div>\n<ul>\n"
+        // One entry per slot: a per-area duty has one per area, tagged with the area's name.
         for dutyID in index.dutyIDs(on: date) {
-            let names = index.assignments(on: date).filter { $0.dutyTypeID == dutyID }.map { index.resourceName($0.resourceID) }
-            let missing = index.gaps(on: date).filter { $0.dutyTypeID == dutyID }.reduce(0) { $0 + $1.missing }
-            let isGap = missing > 0
-            var who = names.map { "<span class=\"who\">\(Self.escape($0))</span>" }
-            if missing > 0 {
-                who.append("<span class=\"miss\">未充足\(missing > 1 ? "（\(missing)名）" : "")</span>")
-            } else if names.isEmpty {
-                who.append("<span class=\"none\">—</span>")  // An optional duty nobody took.
+            for group in index.slotGroups(date: date, dutyID: dutyID) {
+                let names = group.resourceIDs.map { index.resourceName($0) }
+                let missing = group.missing
+                let isGap = missing > 0
+                var who = names.map { "<span class=\"who\">\(Self.escape($0))</span>" }
+                if missing > 0 {
+                    who.append("<span class=\"miss\">未充足\(missing > 1 ? "（\(missing)名）" : "")</span>")
+                } else if names.isEmpty {
+                    who.append("<span class=\"none\">—</span>")  // An optional duty nobody took.
+                }
+                html += "<li\(isGap ? " class=\"gap\"" : "")><span class=\"tag \(dutyClass(dutyID))\">"
+                    + "\(Self.escape(index.dutyName(dutyID, area: group.area)))</span>\(who.joined())</li>\n"
             }
-            html += "<li\(isGap ? " class=\"gap\"" : "")><span class=\"tag \(dutyClass(dutyID))\">"
-                + "\(Self.escape(index.dutyName(dutyID)))</span>\(who.joined())</li>\n"
         }
         return html + "</ul></td>\n"
     }
@@ -186,7 +189,7 @@ public struct HTMLRotaPage: Sendable {
         guard !index.gaps.isEmpty else { return html + "<p>未充足の枠はありません。</p>\n</section>\n" }
         html += "<table>\n<thead><tr><th>日付</th><th>当番</th><th>不足</th><th>理由</th></tr></thead>\n<tbody>\n"
         for gap in index.gaps {
-            html += "<tr><td>\(gap.date.iso)（\(gap.date.weekday.japanese)）</td><td>\(Self.escape(index.dutyName(gap.dutyTypeID)))</td>"
+            html += "<tr><td>\(gap.date.iso)（\(gap.date.weekday.japanese)）</td><td>\(Self.escape(index.dutyName(gap.dutyTypeID, area: gap.area)))</td>"
                 + "<td>\(gap.missing)名</td><td>\(Self.escape(gap.reason))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"

@@ -51,7 +51,8 @@ extension ICalendarWriter {
         guard let window = index.window(date: assignment.date, dutyTypeID: assignment.dutyTypeID) else { return nil }
         let resource = index.resource(assignment.resourceID)
         let organisation = resource.flatMap { index.organisation($0.organisation) }
-        let dutyName = index.dutyName(assignment.dutyTypeID)
+        // A per-area duty's title names the area: 休日日中当番（北谷） 上野 里美.
+        let dutyName = index.dutyName(assignment.dutyTypeID, area: index.resolver.area(of: assignment))
         let who = index.resourceName(assignment.resourceID)
         let isHospital = index.dutyType(assignment.dutyTypeID)?.resourceKind == .hospital || resource?.kind == .hospital
 
@@ -73,13 +74,13 @@ extension ICalendarWriter {
     /// The event of one gap; nil when its duty type is unknown.
     static func event(for gap: Gap, index: ExportIndex) -> ICalendarEvent? {
         guard let window = index.window(date: gap.date, dutyTypeID: gap.dutyTypeID) else { return nil }
-        let dutyName = index.dutyName(gap.dutyTypeID)
+        let dutyName = index.dutyName(gap.dutyTypeID, area: gap.area)
         var description = [dateLine(gap.date, index: index), "時間: " + timeLine(window, index: index),
                            "不足: \(gap.missing)名"]
         if !gap.reason.isEmpty { description.append("理由: " + gap.reason) }
         description += othersOnDuty(date: gap.date, except: nil, exceptGapOf: gap.dutyTypeID, index: index)
         return ICalendarEvent(
-            uid: gapUID(scenarioName: index.scenario.name, date: gap.date, dutyTypeID: gap.dutyTypeID),
+            uid: gapUID(scenarioName: index.scenario.name, date: gap.date, dutyTypeID: gap.dutyTypeID, area: gap.area),
             start: window.start, end: window.end,
             summary: "未充足: \(dutyName)",
             description: description.joined(separator: "\n"),

@@ -115,9 +115,11 @@ public struct ICalendarWriter: Sendable {
         return "\(date.iso)-\(hash)@toban"
     }
 
-    /// The UID of a gap event: stable for the same date, duty type and scenario name.
-    public static func gapUID(scenarioName: String, date: CivilDate, dutyTypeID: String) -> String {
-        let hash = StableHash.hex(parts: ["toban-gap-v1", scenarioName, date.iso, dutyTypeID], hexDigits: 24)
+    /// The UID of a gap event: stable for the same date, duty type, area (of a per-area slot)
+    /// and scenario name; a district-wide slot's UID does not depend on areas at all.
+    public static func gapUID(scenarioName: String, date: CivilDate, dutyTypeID: String, area: String? = nil) -> String {
+        let hash = StableHash.hex(parts: ["toban-gap-v1", scenarioName, date.iso, dutyTypeID] + (area.map { ["area", $0] } ?? []),
+                                  hexDigits: 24)
         return "\(date.iso)-gap-\(hash)@toban"
     }
 

@@ -48,7 +48,8 @@ public struct GLPKSolver: MIPSolver {
         let problem = GLPKProblem()
         problem.load(model)
 
-        let context = SearchContext(progress: progress, start: start, elapsed: elapsed)
+        // A little slack past `tm_lim`, so that GLPK's own limit normally acts first.
+        let context = SearchContext(progress: progress, start: start, deadline: options.timeLimit.map { $0 + 0.5 }, elapsed: elapsed)
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
@@ -108,7 +109,7 @@ public struct GLPKSolver: MIPSolver {
             }
         case GLP_EMIPGAP: termination = .gapLimit
         case GLP_ETMLIM: termination = .timeLimit
-        case GLP_ESTOP: termination = .interrupted
+        case GLP_ESTOP: termination = context.deadlineReached ? .timeLimit : .interrupted
         case GLP_ENOPFS: termination = .infeasible
         case GLP_ENODFS: termination = try refineUnbounded(model, options: options)
         case GLP_EBOUND: termination = .invalidModel
@@ -231,10 +232,15 @@ private final class SearchContext {
     var bound: Double?
     var startOffered = false
     var lastReport = -1.0
+    /// Seconds after which the search is stopped from the callback, if set.
+    let deadline: Double?
+    /// Whether the callback stopped the search at ``deadline``.
+    var deadlineReached = false
 
-    init(progress: ProgressHandler?, start: [Double]?, elapsed: @escaping () -> Double) {
+    init(progress: ProgressHandler?, start: [Double]?, deadline: Double?, elapsed: @escaping () -> Double) {
         self.progress = progress
         self.start = start
+        self.deadline = deadline
         self.elapsed = elapsed
     }
 
@@ -242,6 +248,12 @@ private final class SearchContext {
         if error != nil {
             glp_ios_terminate(tree)
             return
+        }
+        // GLPK checks `tm_lim` between nodes only; cut generation on a large root can run far
+        // past it, so the callback, which GLPK calls during cut generation too, enforces it.
+        if let deadline, elapsed() > deadline {
+            deadlineReached = true
+            glp_ios_terminate(tree)
         }
         if glp_ios_reason(tree) == GLP_IHEUR, !startOffered, let start {
             startOffered = true

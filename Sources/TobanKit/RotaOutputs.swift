@@ -234,7 +234,7 @@ public struct SavedReport: Sendable {
             guard let date = CivilDate(iso: g.date) else {
                 throw ReportExportError(file: file, message: "gaps[\(i)].date: '\(g.date)' is not a real date (YYYY-MM-DD)")
             }
-            gaps.append(Gap(date: date, dutyTypeID: g.duty, missing: g.missing, reason: g.reason))
+            gaps.append(Gap(date: date, dutyTypeID: g.duty, missing: g.missing, reason: g.reason, area: g.area))
         }
         bytes = data
         schemaVersion = document.schemaVersion

@@ -7,8 +7,9 @@ import Foundation
 /// removed; `docs/report-json.md` documents every field and the history of versions.
 public struct ReportDocument: Codable, Sendable {
     /// The version of this document's schema: 2 added ``scenarioSource``; 3 added
-    /// ``qualificationGaps`` and the allowance and category fields of ``ResourceEntry``.
-    public static let currentSchemaVersion = 3
+    /// ``qualificationGaps`` and the allowance and category fields of ``ResourceEntry``; 4 added
+    /// ``GapEntry/area`` (per-area slots).
+    public static let currentSchemaVersion = 4
 
     public var schemaVersion: Int
     public var generator: String
@@ -114,6 +115,8 @@ public struct ReportDocument: Codable, Sendable {
         public var duty: String
         public var missing: Int
         public var reason: String
+        /// The area of a per-area slot (`perArea: true`); absent for a district-wide slot.
+        public var area: String?
     }
 
     /// A date short of qualified resources among a requirement's duties (`S-COVER-QUAL`).
@@ -194,7 +197,7 @@ extension SolveReport {
                              .init(rule: $0.ruleID, amount: $0.amount, date: $0.date?.iso, resource: $0.resourceID,
                                    message: $0.message, messageJa: $0.japaneseMessage)
                          }),
-            gaps: check.gaps.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, missing: $0.missing, reason: $0.reason) },
+            gaps: check.gaps.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, missing: $0.missing, reason: $0.reason, area: $0.area) },
             assignments: s.rota.assignments.map { .init(date: $0.date.iso, duty: $0.dutyTypeID, resource: $0.resourceID) },
             resources: zip(scenario.resources, check.tallies).map { r, t in
                 .init(id: r.id, name: r.name, duties: t.duties,

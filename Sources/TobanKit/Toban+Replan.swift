@@ -54,12 +54,12 @@ public struct ReplanResult: Sendable {
         }).joined(separator: "\n") + "\n"
     }
 
-    /// One line per change: `2026-12-20 night-primary: sato → tanaka`.
+    /// One line per change: `2026-12-20 night-primary: sato → tanaka` (`night-primary@north` for a per-area slot).
     public func changeLines() -> [String] {
         changes.map { c in
             let lost = c.lost.isEmpty ? "(open)" : c.lost.joined(separator: ", ")
             let gained = c.gained.isEmpty ? "(open)" : c.gained.joined(separator: ", ")
-            return "\(c.date.iso) \(c.dutyTypeID): \(lost) → \(gained)"
+            return "\(c.date.iso) \(c.dutyTypeID)\(c.area.map { "@" + $0 } ?? ""): \(lost) → \(gained)"
         }
     }
 

@@ -82,14 +82,18 @@ extension Toban {
     }
 
     /// Every resource that could take `offer` without breaking a hard rule, cheapest first
-    /// (by cost change, then id).
+    /// (by cost change, then id). For a per-area duty only resources of the giver's area are
+    /// asked: someone from another area would fill their own area's slot, not this one.
     public static func swapTakers(for offer: SwapOffer, in rota: Rota, scenario: Scenario) throws(SwapError) -> [SwapVerdict] {
         let checker = RotaChecker(scenario: scenario)
         let before = checker.check(rota)
         try validateOffer(offer, in: rota, scenario: scenario)
         var verdicts: [SwapVerdict] = []
         let holders = Set(rota.assignments(date: offer.date, dutyTypeID: offer.dutyTypeID).map(\.resourceID))
-        for r in scenario.resources where r.id != offer.resourceID && !holders.contains(r.id) {
+        let resolver = SlotResolver(scenario)
+        let slotArea = resolver.area(dutyTypeID: offer.dutyTypeID, resourceID: offer.resourceID)
+        for r in scenario.resources where r.id != offer.resourceID && !holders.contains(r.id)
+            && (slotArea == nil || resolver.area(dutyTypeID: offer.dutyTypeID, resourceID: r.id) == slotArea) {
             let verdict = try swap(offer, to: r.id, in: rota, checker: checker, before: before)
             if verdict.isAllowed { verdicts.append(verdict) }
         }

@@ -109,7 +109,7 @@ public struct WhatIfComparison: Sendable {
                 out.append("  NO ROTA  " + failure.replacingOccurrences(of: "\n", with: "\n  "))
                 continue
             }
-            for gap in r.gaps { out.append("  GAP    \(gap.date.iso) \(gap.dutyTypeID): \(gap.missing) missing — \(gap.reason)") }
+            for gap in r.gaps { out.append("  GAP    \(gap.date.iso) \(gap.dutyTypeID)\(gap.area.map { "@" + $0 } ?? ""): \(gap.missing) missing — \(gap.reason)") }
             for rule in costRules {
                 if let cost = r.report?.check.costByRule[rule] { out.append("  cost   \(rule) \(WhatIfComparison.number(cost))") }
             }

@@ -8,19 +8,22 @@ public struct Gap: Sendable, Hashable, Comparable {
     public var missing: Int
     /// Why, in plain English, e.g. `no eligible resource is available on this date`.
     public var reason: String
+    /// The area of a per-area slot (``DutyType/perArea``); nil for a district-wide slot.
+    public var area: String?
 
     /// Creates a gap.
-    public init(date: CivilDate, dutyTypeID: String, missing: Int, reason: String) {
+    public init(date: CivilDate, dutyTypeID: String, missing: Int, reason: String, area: String? = nil) {
         self.date = date
         self.dutyTypeID = dutyTypeID
         self.missing = missing
         self.reason = reason
+        self.area = area
     }
 
-    /// The slot key `YYYY-MM-DD/duty-id`.
-    public var slotKey: String { "\(date.iso)/\(dutyTypeID)" }
+    /// The slot key `YYYY-MM-DD/duty-id`, or `YYYY-MM-DD/duty-id@area` for a per-area slot.
+    public var slotKey: String { Slot.key(date: date, dutyTypeID: dutyTypeID, area: area) }
 
-    public static func < (a: Gap, b: Gap) -> Bool { (a.date, a.dutyTypeID) < (b.date, b.dutyTypeID) }
+    public static func < (a: Gap, b: Gap) -> Bool { (a.date, a.dutyTypeID, a.area ?? "") < (b.date, b.dutyTypeID, b.area ?? "") }
 }
 
 /// The columns of `rota.csv`, shared by the writer (TobanExport) and the reader (`toban check`).

@@ -14,7 +14,8 @@ public struct Assignment: Sendable, Hashable, Comparable {
         self.resourceID = resourceID
     }
 
-    /// The slot key `YYYY-MM-DD/duty-id`.
+    /// The key of the duty's occurrence, `YYYY-MM-DD/duty-id`; for a per-area duty the slot
+    /// it fills also depends on the resource's area (``Scenario/slotKey(of:)``).
     public var slotKey: String { "\(date.iso)/\(dutyTypeID)" }
 
     public static func < (a: Assignment, b: Assignment) -> Bool {

@@ -147,6 +147,7 @@ extension Scenario {
             }
         }
         problems += structureValidationIssues()
+        problems += perAreaValidationIssues()
         problems += replanValidationIssues()
         return problems
     }

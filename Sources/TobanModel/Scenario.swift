@@ -171,8 +171,16 @@ public struct DutyType: Sendable, Hashable {
     public var overTargetPenalty: Double = 0
     /// Coverage on particular dates, replacing the defaults above on those dates.
     public var coverageByDate: [CivilDate: Coverage] = [:]
-    /// The only area whose resources may take it (per-area coverage is one duty type per area); nil for district-wide.
+    /// The only area whose resources may take it (the fallback of one duty type per area); nil for district-wide.
     public var area: String?
+    /// Whether the duty has one slot per area on each date, each filled by resources of its
+    /// area with its own coverage (``Scenario/slotAreas(of:)``).
+    public var perArea: Bool = false
+    /// The areas of a per-area duty; nil means every area of the scenario.
+    public var areas: [String]?
+    /// Coverage of a per-area duty's slots in particular areas, replacing the duty's default
+    /// coverage there (``coverage(on:area:)``; a ``coverageByDate`` entry still wins on its date).
+    public var coverageByArea: [AreaCoverage] = []
     /// The primary duty type this one backs up (`H-BACKUP-DISTINCT`, `H-BACKUP-ORG`, `H-BACKUP-AREA`).
     public var backupOf: String?
     /// Whether a backup must come from another organisation than the primary of the same date (`H-BACKUP-ORG`).
@@ -201,10 +209,21 @@ public struct DutyType: Sendable, Hashable {
     /// The allowance paid for one duty on a day of `dayType`.
     public func allowance(on dayType: DayType) -> Double { allowanceByDayType[dayType] ?? allowanceDefault }
 
-    /// The coverage that applies on `date`.
+    /// The coverage that applies on `date` to a district-wide slot.
     public func coverage(on date: CivilDate) -> Coverage {
-        coverageByDate[date] ?? Coverage(min: coverageMin, max: coverageMax, target: coverageTarget)
+        coverage(on: date, area: nil)
     }
+
+    /// The coverage that applies on `date` to the slot of `area` (nil for a district-wide slot):
+    /// the date's ``coverageByDate`` entry, else the area's ``coverageByArea`` entry, else the default.
+    public func coverage(on date: CivilDate, area: String?) -> Coverage {
+        if let byDate = coverageByDate[date] { return byDate }
+        if let area, let byArea = coverageByArea.first(where: { $0.area == area }) { return byArea.coverage }
+        return Coverage(min: coverageMin, max: coverageMax, target: coverageTarget)
+    }
+
+    /// The coverage of `slot` (its date and area).
+    public func coverage(of slot: Slot) -> Coverage { coverage(on: slot.date, area: slot.area) }
 
     /// Creates a duty type.
     public init(id: String, name: String, resourceKind: ResourceKind, start: TimeOfDay, end: TimeOfDay,
@@ -224,6 +243,19 @@ public struct DutyType: Sendable, Hashable {
     /// The duty's length in minutes (24 h when start equals end).
     public var durationMinutes: Int {
         end.minutes > start.minutes ? end.minutes - start.minutes : end.minutes + 1440 - start.minutes
+    }
+}
+
+/// The coverage of a per-area duty's slots in one area (`coverageByArea`).
+public struct AreaCoverage: Sendable, Hashable {
+    /// The area's id.
+    public var area: String
+    /// Its coverage, replacing the duty type's default in that area.
+    public var coverage: Coverage
+    /// Creates an area's coverage.
+    public init(area: String, coverage: Coverage) {
+        self.area = area
+        self.coverage = coverage
     }
 }
 
@@ -328,8 +360,16 @@ public struct Resource: Sendable, Hashable {
     }
 
     /// Whether the resource may take duties of `dutyType` at all (kind and eligibility list).
+    /// For a per-area duty type the resource needs an area among the duty's areas.
     public func isEligible(for dutyType: DutyType) -> Bool {
         kind == dutyType.resourceKind && (duties?.contains(dutyType.id) ?? true) && (dutyType.area == nil || dutyType.area == area)
+            && (!dutyType.perArea || area.map { dutyType.areas?.contains($0) ?? true } == true)
+    }
+
+    /// Whether the resource may take `dutyType`'s slot of `slotArea` (nil for a district-wide
+    /// slot): eligible for the duty type, and of that area when the slot has one.
+    public func isEligible(for dutyType: DutyType, slotArea: String?) -> Bool {
+        isEligible(for: dutyType) && (slotArea == nil || slotArea == area)
     }
 
     /// Whether the resource is available on `date`.

@@ -12,11 +12,42 @@ public struct Slot: Sendable, Hashable, Comparable {
     public let start: Date
     /// The end instant (later than ``start``; the next day for night duties).
     public let end: Date
+    /// The area of a per-area duty's slot (``DutyType/perArea``); nil for a district-wide slot.
+    public let area: String?
 
-    /// A stable key, `YYYY-MM-DD/duty-id`.
-    public var key: String { "\(date.iso)/\(dutyTypeID)" }
+    init(date: CivilDate, dutyTypeID: String, dayType: DayType, start: Date, end: Date, area: String? = nil) {
+        self.date = date
+        self.dutyTypeID = dutyTypeID
+        self.dayType = dayType
+        self.start = start
+        self.end = end
+        self.area = area
+    }
 
-    public static func < (a: Slot, b: Slot) -> Bool { (a.date, a.start, a.dutyTypeID) < (b.date, b.start, b.dutyTypeID) }
+    /// A stable key, `YYYY-MM-DD/duty-id`, or `YYYY-MM-DD/duty-id@area` for a per-area slot.
+    public var key: String { Slot.key(date: date, dutyTypeID: dutyTypeID, area: area) }
+
+    /// The key of the duty type's occurrence on the date, `YYYY-MM-DD/duty-id`, whatever the
+    /// area: the key of ``Assignment/slotKey`` and of a rota's rows.
+    public var occurrenceKey: String { "\(date.iso)/\(dutyTypeID)" }
+
+    /// The slot key for a date, duty type and (per-area) area.
+    public static func key(date: CivilDate, dutyTypeID: String, area: String?) -> String {
+        area.map { "\(date.iso)/\(dutyTypeID)@\($0)" } ?? "\(date.iso)/\(dutyTypeID)"
+    }
+
+    /// The duty's occurrence on the date without an area: the same date and instants, for the
+    /// rules that read only when a duty is (rest, days, minutes).
+    public var occurrence: Slot { inArea(nil) }
+
+    /// This slot's timing in `area`: the same date and instants, another area.
+    func inArea(_ area: String?) -> Slot {
+        Slot(date: date, dutyTypeID: dutyTypeID, dayType: dayType, start: start, end: end, area: area)
+    }
+
+    public static func < (a: Slot, b: Slot) -> Bool {
+        (a.date, a.start, a.dutyTypeID, a.area ?? "") < (b.date, b.start, b.dutyTypeID, b.area ?? "")
+    }
 }
 
 extension Scenario {
@@ -25,7 +56,8 @@ extension Scenario {
 
     /// Every slot of the horizon in date order, then by start time and duty id.
     ///
-    /// A duty type produces a slot on each date whose day type it lists. Instants are computed
+    /// A duty type produces a slot on each date whose day type it lists, and a per-area duty
+    /// type (``DutyType/perArea``) one slot per area on each such date. Instants are computed
     /// in the scenario's zone, so a night across a daylight-saving change has its true length.
     public func slots() -> [Slot] {
         var calendar = Calendar(identifier: .gregorian)
@@ -37,7 +69,8 @@ extension Scenario {
                 let start = Scenario.instant(date, duty.start, calendar)
                 let endDate = duty.end.minutes > duty.start.minutes ? date : date.adding(days: 1)
                 let end = Scenario.instant(endDate, duty.end, calendar)
-                result.append(Slot(date: date, dutyTypeID: duty.id, dayType: type, start: start, end: end))
+                let slot = Slot(date: date, dutyTypeID: duty.id, dayType: type, start: start, end: end)
+                result += slotAreas(of: duty).map(slot.inArea)
             }
         }
         return result.sorted()

@@ -16,10 +16,11 @@ extension InfeasibilityDiagnosis {
         let kept = "the published rota before \(replan.from.iso), kept by \(RuleID.frozen),"
         var reasons: [String] = []
 
-        let bySlot = Dictionary(grouping: frozen, by: \.slotKey)
+        let resolver = SlotResolver(scenario)
+        let bySlot = Dictionary(grouping: frozen) { resolver.key(of: $0) }
         for key in bySlot.keys.sorted() {
             guard let list = bySlot[key], let first = list.first, let duty = scenario.dutyType(first.dutyTypeID) else { continue }
-            let max = duty.coverage(on: first.date).max
+            let max = duty.coverage(on: first.date, area: resolver.area(of: first)).max
             if list.count > max {
                 reasons.append("[\(RuleID.frozen)] \(kept) puts \(list.count) resources on \(key), more than its maximum \(max) (\(RuleID.coverMax))")
             }

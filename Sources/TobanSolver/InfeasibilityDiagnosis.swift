@@ -19,7 +19,7 @@ enum InfeasibilityDiagnosis {
             }
         }
         for duty in scenario.dutyTypes {
-            let capacity = slots.filter { $0.dutyTypeID == duty.id }.map { duty.coverage(on: $0.date).max }.reduce(0, +)
+            let capacity = slots.filter { $0.dutyTypeID == duty.id }.map { duty.coverage(of: $0).max }.reduce(0, +)
             let demand = scenario.resources.filter { $0.isEligible(for: duty) && $0.duties == [duty.id] }
                 .compactMap(\.minDuties).reduce(0, +)
             if demand > capacity {

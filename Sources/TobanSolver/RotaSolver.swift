@@ -10,13 +10,15 @@ public struct RotaSolveOptions: Sendable {
     public var relativeGap: Double
     /// Whether GLPK prints its own log.
     public var verbose: Bool
-    /// How the model is solved: one branch-and-cut run (the default) or a large-neighbourhood
-    /// search over many small sub-problems followed by a proof run (see ``SolveStrategy``).
-    public var strategy: SolveStrategy = .direct
+    /// How the model is solved: chosen by model size (the default), one branch-and-cut run, or
+    /// a large-neighbourhood search over many small sub-problems followed by a proof run (see
+    /// ``SolveStrategy``).
+    public var strategy: SolveStrategy = .automatic
     /// Threads the strategy may use for sub-problems (GLPK itself is single-threaded).
     public var threads: Int = 1
-    /// Optional GLPK features (cuts, heuristics, branching) for every run.
-    public var tuning: MIPTuning = MIPTuning()
+    /// Optional GLPK features (cuts, heuristics, branching) for every run; by default the four
+    /// cut families (``TobanMIP/MIPTuning/allCuts``).
+    public var tuning: MIPTuning = .allCuts
 
     /// Creates options; by default no limit, gap 0, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
@@ -94,8 +96,9 @@ public struct RotaSolver: Sendable {
             // Level by level; each level is a direct solve of the whole model, whatever the strategy.
             result = try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
         } else {
-            switch options.strategy {
-            case .direct:
+            let integers = model.variables.reduce(0) { $0 + ($1.kind == .continuous ? 0 : 1) }
+            switch options.strategy.resolved(integers: integers) {
+            case .direct, .automatic:
                 var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
                                                 presolve: true, start: nil, verbose: options.verbose)
                 solveOptions.tuning = options.tuning

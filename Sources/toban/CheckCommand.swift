@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
             print("VIOLATION [\(v.ruleID)] \(japanese ? v.japaneseMessage : v.message)")
         }
         for gap in report.gaps {
-            print("GAP \(gap.date.iso) \(gap.dutyTypeID): \(gap.missing) missing — \(gap.reason)")
+            print("GAP \(gap.date.iso) \(gap.dutyTypeID)\(gap.area.map { "@" + $0 } ?? ""): \(gap.missing) missing — \(gap.reason)")
         }
         for c in report.costs {
             print("COST [\(c.ruleID)] \(Summary.format(c.amount)): \(japanese ? c.japaneseMessage : c.message)")

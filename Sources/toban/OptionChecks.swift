@@ -3,8 +3,9 @@ import TobanKit
 
 /// Checks and settings of options that several commands share, so that each is spelled once.
 enum OptionChecks {
-    /// The `--strategy` values: one GLPK run, the neighbourhood search, or column generation.
-    static let strategies = ["direct", "lns", "cg"]
+    /// The `--strategy` values: chosen by model size, one GLPK run, the neighbourhood search,
+    /// or column generation.
+    static let strategies = ["auto", "direct", "lns", "cg"]
 
     /// `--time-limit`: a finite number of seconds above 0 and at most 30 days, when given.
     static func validateTimeLimit(_ limit: Double?) throws {
@@ -16,13 +17,17 @@ enum OptionChecks {
     /// `--strategy` and `--threads`.
     static func validateSearch(strategy: String, threads: Int) throws {
         if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
-        if !strategies.contains(strategy) { throw ValidationError("--strategy must be direct, lns or cg, got \(strategy)") }
+        if !strategies.contains(strategy) { throw ValidationError("--strategy must be auto, direct, lns or cg, got \(strategy)") }
     }
 
     /// `options` with the strategy and thread count chosen on the command line.
     static func applySearch(strategy: String, threads: Int, seed: UInt64 = 1, to options: inout RotaSolveOptions) {
         options.threads = threads
-        if strategy == "lns" { options.strategy = .largeNeighbourhood(LNSSettings(seed: seed)) }
-        if strategy == "cg" { options.strategy = .columnGeneration(ColumnGenerationSettings(lns: LNSSettings(seed: seed))) }
+        switch strategy {
+        case "lns": options.strategy = .largeNeighbourhood(LNSSettings(seed: seed))
+        case "cg": options.strategy = .columnGeneration(ColumnGenerationSettings(lns: LNSSettings(seed: seed)))
+        case "direct": options.strategy = .direct
+        default: options.strategy = .automatic
+        }
     }
 }

@@ -35,11 +35,14 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
-    @Option(name: .long, help: "direct (one GLPK branch-and-cut run, the default), lns (neighbourhood search on sub-problems, then a proof run; for large scenarios) or cg (column generation per resource, then price-and-branch and lns).")
-    var strategy: String = "direct"
+    @Option(name: .long, help: "auto (the default: direct up to 8000 integer variables, else lns), direct (one GLPK branch-and-cut run), lns (neighbourhood search on sub-problems, then a proof run; for large scenarios; without --time-limit about 45 s) or cg (column generation per resource, then price-and-branch and lns).")
+    var strategy: String = "auto"
 
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
     var threads: Int = 2
+
+    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (cuts: all four, the default), none, fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
+    var glpk: String = "cuts"
 
     @Flag(name: .long, help: "Write the CSV files for Excel: UTF-8 with a byte-order mark and CRLF line ends.")
     var excel = false
@@ -50,6 +53,7 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError("--gap must be at least 0 and below 1, got \(gap)")
         }
         try OptionChecks.validateSearch(strategy: strategy, threads: threads)
+        if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
     }
 
     func run() throws {
@@ -59,6 +63,7 @@ struct SolveCommand: ParsableCommand {
         do {
             var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
             OptionChecks.applySearch(strategy: strategy, threads: threads, to: &options)
+            options.tuning = MIPTuning(list: glpk) ?? .allCuts
             report = try Toban.solve(scenario, options: options, progress: { progress.show($0) })
         } catch let error as NoRotaError {
             printError("toban: \(self.scenario): \(error)")
@@ -112,7 +117,7 @@ enum Summary {
         lines.append("  status    \(s.termination.rawValue) (objective \(format(s.objective)), bound \(bound), \(String(format: "%.2f", s.time)) s)")
         lines.append("  rota      \(s.rota.assignments.count) duties, \(report.check.gaps.count) gap\(report.check.gaps.count == 1 ? "" : "s")")
         for gap in report.check.gaps {
-            lines.append("  GAP       \(gap.date.iso) \(gap.dutyTypeID): \(gap.missing) missing — \(gap.reason)")
+            lines.append("  GAP       \(gap.date.iso) \(gap.dutyTypeID)\(gap.area.map { "@" + $0 } ?? ""): \(gap.missing) missing — \(gap.reason)")
         }
         for (rule, cost) in report.check.costByRule.sorted(by: { $0.key < $1.key }) {
             lines.append("  cost      \(rule) \(format(cost))")

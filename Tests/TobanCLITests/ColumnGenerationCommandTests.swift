@@ -33,6 +33,6 @@ struct ColumnGenerationCommandTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rota.csv").path))
         let bad = try Toban.run(["solve", example, "--out", out.path, "--strategy", "colgen"])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("--strategy must be direct, lns or cg"))
+        #expect(bad.stderr.contains("--strategy must be auto, direct, lns or cg"))
     }
 }

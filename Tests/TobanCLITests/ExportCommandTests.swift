@@ -40,7 +40,7 @@ struct ExportCommandTests {
 
         // report.json embeds the scenario's exact text, file name and SHA-256.
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: solve.appendingPathComponent("report.json"))) as? [String: Any])
-        #expect(report["schemaVersion"] as? Int == 3)
+        #expect(report["schemaVersion"] as? Int == 4)
         let source = try #require(report["scenarioSource"] as? [String: Any])
         let original = try String(contentsOfFile: Toban.packageRoot.appendingPathComponent(example).path, encoding: .utf8)
         #expect(source["text"] as? String == original)

@@ -63,7 +63,7 @@ struct HTMLTests {
             #expect(page.contains("<text class=\"label\" x=\"182\" y=\"") && page.contains(">\(resource.name)</text>"))
         }
         // 高橋 has 2 duties below a band of 3–4: drawn as outside the band.
-        #expect(page.contains("高橋 健太: 2回（目標 3.43、範囲 3–4）"))
+        #expect(page.contains("高橋 健太: 2回（目標 3.64、範囲 3–4）"))
         #expect(page.components(separatedBy: "class=\"bar over\"").count - 1 == 2)
     }
 }

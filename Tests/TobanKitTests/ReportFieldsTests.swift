@@ -28,7 +28,7 @@ struct ReportFieldsTests {
         let scenario = try ScenarioLoader.load(text: yaml, file: "fields.yaml")
         let report = try Toban.solve(scenario)
         let object = try #require(try JSONSerialization.jsonObject(with: report.reportJSON()) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 3)
+        #expect(object["schemaVersion"] as? Int == 4)
 
         let gaps = try #require(object["qualificationGaps"] as? [[String: Any]])
         #expect(gaps.count == 1)

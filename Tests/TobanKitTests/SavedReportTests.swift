@@ -49,7 +49,7 @@ struct SavedReportTests {
         let data = try report.reportJSON()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["scenarioSource"] == nil)
-        #expect(object["schemaVersion"] as? Int == 3)
+        #expect(object["schemaVersion"] as? Int == 4)
         #expect(throws: ReportExportError.self) { try SavedReport(data: data, file: "report.json") }
         do {
             _ = try SavedReport(data: data, file: "report.json")

@@ -17,7 +17,8 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Random scenarios of varied shape: horizons across a holiday and the year-end, 1–3 duty
-/// types, 2–8 resources of two kinds, eligibility lists, absences, limits, history, FTE.
+/// types (now and then one per area), 2–8 resources of two kinds, eligibility lists, absences,
+/// limits, history, FTE.
 enum RandomScenario {
     static func make(seed: UInt64) -> Scenario {
         var rng = SeededGenerator(state: seed)
@@ -59,7 +60,37 @@ enum RandomScenario {
         let scenario = Scenario(name: "random \(seed)", horizon: horizon, organisations: clinics, dutyTypes: duties, resources: resources,
                                 rules: RuleSettings(fairnessWeight: Double(Int.random(in: 0...20, using: &rng)),
                                                     fairnessMaxWeight: Double(Int.random(in: 0...60, using: &rng))))
-        return withResourceRules(scenario, seed: seed)
+        return withResourceRules(withPerArea(scenario, seed: seed), seed: seed)
+    }
+
+    /// Sometimes makes one duty type per area (`perArea`): two or three areas, resources in
+    /// them (a few without an area, which then cannot take it, unless they name it on their
+    /// `duties` list), now and then only some of the
+    /// areas (`areas`) and a coverage of its own for one area (`coverageByArea`). From a
+    /// generator of its own, so that the scenarios without it stay as they were.
+    static func withPerArea(_ base: Scenario, seed: UInt64) -> Scenario {
+        var rng = SeededGenerator(state: seed ^ 0xA2EA_A2EA_A2EA_A2EA)
+        func chance(_ n: Int) -> Bool { Int.random(in: 0..<n, using: &rng) == 0 }
+        guard chance(3) else { return base }
+        var s = base
+        s.areas = (0..<Int.random(in: 2...3, using: &rng)).map { Area(id: "area\($0)", name: "地区\($0)") }
+        for i in s.resources.indices where !chance(5) {
+            s.resources[i].area = s.areas[Int.random(in: 0..<s.areas.count, using: &rng)].id
+        }
+        let k = Int.random(in: 0..<s.dutyTypes.count, using: &rng)
+        s.dutyTypes[k].perArea = true
+        if chance(3) { s.dutyTypes[k].areas = Array(s.areas.map(\.id).prefix(2)) }
+        // A resource naming the duty on its list must be able to take it (validation says so).
+        let slotAreas = s.dutyTypes[k].areas ?? s.areas.map(\.id)
+        for i in s.resources.indices where s.resources[i].duties?.contains(s.dutyTypes[k].id) == true
+            && !slotAreas.contains(s.resources[i].area ?? "") {
+            s.resources[i].area = slotAreas[Int.random(in: 0..<slotAreas.count, using: &rng)]
+        }
+        if chance(2) {
+            let lo = Int.random(in: 0...2, using: &rng), hi = lo + Int.random(in: 0...1, using: &rng)
+            s.dutyTypes[k].coverageByArea = [AreaCoverage(area: s.areas[0].id, coverage: Coverage(min: lo, max: Swift.max(hi, 1)))]
+        }
+        return s
     }
 
     /// Layers the per-resource rules on a base scenario, each sometimes, from a generator of
@@ -151,6 +182,13 @@ struct PropertyTests {
                 (r.minDuties ?? 0) > 0 || (r.minMinutes ?? 0) > 0 || !r.pins.isEmpty || r.limits.contains { ($0.min ?? 0) > 0 }
             })
         }
+    }
+
+    @Test func someSeedsMakeADutyPerArea() {
+        let perArea = (1...40).filter { RandomScenario.make(seed: UInt64($0)).dutyTypes.contains(where: \.perArea) }
+        #expect(perArea.count >= 5, "\(perArea)")
+        let pairs = (1...30).filter { RandomStructureScenario.make(seed: UInt64($0)).dutyTypes.contains(where: \.perArea) }
+        #expect(pairs.count >= 5, "\(pairs)")
     }
 
     @Test func timeLimitedIncumbentsAreStillPricedExactly() throws {

@@ -116,6 +116,60 @@ struct StrategyTests {
         #expect(tested == 2)
     }
 
+    /// A backend whose first whole-model run runs out of time without a rota; later ones are GLPK's.
+    final class NoRotaOnFirstWholeRun: MIPSolver, @unchecked Sendable {
+        let variables: Int
+        // Guarded by `lock`: the search may call the backend from several threads.
+        private var wholeRuns = 0
+        private let lock = NSLock()
+        init(variables: Int) { self.variables = variables }
+        var name: String { "glpk, except on the first whole-model run" }
+        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+            if model.variables.count == variables && options.start == nil {
+                lock.lock()
+                wholeRuns += 1
+                let first = wholeRuns == 1
+                lock.unlock()
+                if first {
+                    return SolveResult(termination: .timeLimit, primal: .noSolution, values: [], objective: nil, bound: nil,
+                                       time: 0, rawStatus: "test: no rota on the first whole-model run")
+                }
+            }
+            return try GLPKSolver().solve(model, options: options, progress: progress)
+        }
+    }
+
+    @Test func neighbourhoodSearchGivesTheWholeModelTheRestWhenThereIsNoStart() throws {
+        // A scenario whose empty rota breaks a hard rule (minimum duties): no start but a rota.
+        var tested = 0
+        for seed in 1...(60 as UInt64) where tested < 1 {
+            let scenario = RandomScenario.make(seed: seed)
+            let compiled = ModelCompiler.compile(scenario)
+            guard !compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
+                  let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal else { continue }
+            tested += 1
+            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: NoRotaOnFirstWholeRun(variables: compiled.model.variables.count),
+                                                  settings: LNSSettings(seed: seed, subproblemTimeLimit: 2, initialResources: 1))
+            let result = try search.solve(timeLimit: 20, relativeGap: 0, threads: 2, verbose: false, progress: nil)
+            #expect(result.primal == .feasiblePoint, "seed \(seed): \(result.rawStatus)")
+            let objective = try #require(result.objective)
+            #expect(abs(objective - direct.objective) < 1e-6)
+            let check = RotaChecker(scenario: scenario).check(compiled.rota(from: result.values))
+            #expect(check.violations.isEmpty)
+        }
+        #expect(tested == 1)
+    }
+
+    @Test func automaticStrategyChoosesBySize() {
+        #expect(SolveStrategy.automatic.resolved(integers: SolveStrategy.automaticThreshold) == .direct)
+        #expect(SolveStrategy.automatic.resolved(integers: SolveStrategy.automaticThreshold + 1) == .largeNeighbourhood(LNSSettings()))
+        #expect(SolveStrategy.direct.resolved(integers: 1_000_000) == .direct)
+        #expect(RotaSolveOptions().strategy == .automatic)
+        #expect(RotaSolveOptions().tuning == .allCuts)
+        #expect(MIPTuning(list: "none") == MIPTuning())
+        #expect(MIPTuning(list: "cuts") == .allCuts)
+    }
+
     @Test func rotaSolverRunsTheNeighbourhoodStrategyThroughTheSamePipeline() throws {
         let scenario = RandomScenario.make(seed: try #require(feasibleSeeds(1, from: 40).first))
         var options = RotaSolveOptions(timeLimit: 10)

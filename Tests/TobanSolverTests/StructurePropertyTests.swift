@@ -5,7 +5,7 @@ import TobanModel
 @testable import TobanSolver
 
 /// Random scenarios exercising the structural rules: primary/backup pairs with organisation
-/// and area rules, qualification requirements, bed duties with unequal offers and monthly
+/// and area rules (now and then per area), qualification requirements, bed duties with unequal offers and monthly
 /// designation limits, weekend blocks, no two weekends in a row, category fairness with
 /// history, and organisation quotas.
 enum RandomStructureScenario {
@@ -86,8 +86,23 @@ enum RandomStructureScenario {
         }
         rules.weekendBlocks = chance(6)
         if chance(4) { rules.priorities = .lexicographic }
-        return Scenario(name: "structure \(seed)", horizon: horizon, organisations: organisations + hospitals, areas: areas,
-                        dutyTypes: duties, resources: resources, rules: rules)
+        let scenario = Scenario(name: "structure \(seed)", horizon: horizon, organisations: organisations + hospitals, areas: areas,
+                                dutyTypes: duties, resources: resources, rules: rules)
+        return withPerAreaPairs(scenario, seed: seed)
+    }
+
+    /// Sometimes makes the primary per area (`perArea`), and then sometimes the backup too, so
+    /// that pairing runs area by area or a district-wide backup pairs with every area's
+    /// primary. From a generator of its own, so that the other scenarios stay as they were.
+    static func withPerAreaPairs(_ base: Scenario, seed: UInt64) -> Scenario {
+        var rng = SeededGenerator(state: seed ^ 0x9A1B_9A1B_9A1B_9A1B)
+        guard Int.random(in: 0..<3, using: &rng) == 0 else { return base }
+        var s = base
+        for k in s.dutyTypes.indices where s.dutyTypes[k].id == "primary" { s.dutyTypes[k].perArea = true }
+        if Bool.random(using: &rng) {
+            for k in s.dutyTypes.indices where s.dutyTypes[k].id == "backup" { s.dutyTypes[k].perArea = true }
+        }
+        return s
     }
 }
 

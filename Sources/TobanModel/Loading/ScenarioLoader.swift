@@ -242,7 +242,7 @@ struct ScenarioDecoder {
     func dutyType(_ field: Field) -> DutyType? {
         guard let m = reader.mapping(field, required: ["id", "name", "resourceKind", "start", "end"],
                                      optional: ["days", "coverage", "gapPenalty", "underTargetPenalty", "overTargetPenalty", "coverageByDate"]
-                                        + ScenarioDecoder.structureDutyTypeKeys) else { return nil }
+                                        + ScenarioDecoder.structureDutyTypeKeys + ScenarioDecoder.perAreaDutyTypeKeys) else { return nil }
         let id = m["id"].flatMap(reader.identifier)
         let name = m["name"].flatMap(reader.string)
         let kind = m["resourceKind"].flatMap { reader.enumeration($0, ResourceKind.self) }
@@ -265,6 +265,7 @@ struct ScenarioDecoder {
         duty.overTargetPenalty = over
         duty.coverageByDate = byDate
         decodeStructure(m, into: &duty)
+        decodePerArea(m, into: &duty)
         return duty
     }
 

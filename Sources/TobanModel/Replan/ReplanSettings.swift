@@ -62,10 +62,12 @@ public struct ReplanSettings: Sendable, Hashable {
         let window = DateRange(start: Swift.max(from, scenario.horizon.start), end: scenario.horizon.end)
         let published = Rota(assignments: comparedAssignments(in: scenario.horizon))
         let actual = Rota(assignments: Array(Set(rota.assignments.filter { window.contains($0.date) })))
-        return actual.changes(from: published).map { change in
+        // Per slot: a per-area duty's changes are counted area by area.
+        let resolver = SlotResolver(scenario)
+        return actual.changes(from: published, resolver: resolver).map { change in
             var c = change
-            let held = published.assignments(date: c.date, dutyTypeID: c.dutyTypeID).count
-            c.shortfall = Swift.max(0, (scenario.dutyType(c.dutyTypeID)?.coverage(on: c.date).min ?? 0) - held)
+            let held = published.assignments(date: c.date, dutyTypeID: c.dutyTypeID).filter { resolver.area(of: $0) == c.area }.count
+            c.shortfall = Swift.max(0, (scenario.dutyType(c.dutyTypeID)?.coverage(on: c.date, area: c.area).min ?? 0) - held)
             return c
         }
     }
@@ -83,35 +85,42 @@ public struct RotaChange: Sendable, Hashable, Comparable {
     public var gained: [String]
     /// Seats the old rota left open below the slot's minimum coverage: filling them is no change.
     public var shortfall: Int
+    /// The area of a per-area slot (``DutyType/perArea``); nil for a district-wide slot.
+    public var area: String?
 
     /// Creates a change.
-    public init(date: CivilDate, dutyTypeID: String, lost: [String], gained: [String], shortfall: Int = 0) {
+    public init(date: CivilDate, dutyTypeID: String, lost: [String], gained: [String], shortfall: Int = 0, area: String? = nil) {
         self.date = date
         self.dutyTypeID = dutyTypeID
         self.lost = lost
         self.gained = gained
         self.shortfall = shortfall
+        self.area = area
     }
 
     /// The number of changes it stands for, as `S-STABILITY` counts them: the seats whose
     /// occupant differs, the larger of ``lost`` and ``gained`` (less the ``shortfall`` filled).
     public var count: Int { Swift.max(lost.count, gained.count - shortfall, 0) }
 
-    /// The slot key `YYYY-MM-DD/duty-id`.
-    public var slotKey: String { "\(date.iso)/\(dutyTypeID)" }
+    /// The slot key `YYYY-MM-DD/duty-id`, or `YYYY-MM-DD/duty-id@area` for a per-area slot.
+    public var slotKey: String { Slot.key(date: date, dutyTypeID: dutyTypeID, area: area) }
 
-    public static func < (a: RotaChange, b: RotaChange) -> Bool { (a.date, a.dutyTypeID) < (b.date, b.dutyTypeID) }
+    public static func < (a: RotaChange, b: RotaChange) -> Bool {
+        (a.date, a.dutyTypeID, a.area ?? "") < (b.date, b.dutyTypeID, b.area ?? "")
+    }
 }
 
 extension Rota {
     /// The slots whose resources differ from `old` to `self`, in date and duty order.
     ///
-    /// Only dates in `dates` are compared when it is given (e.g. from a re-plan date on).
-    public func changes(from old: Rota, within dates: DateRange? = nil) -> [RotaChange] {
-        func bySlot(_ rota: Rota) -> [String: (CivilDate, String, Set<String>)] {
-            var result: [String: (CivilDate, String, Set<String>)] = [:]
+    /// Only dates in `dates` are compared when it is given (e.g. from a re-plan date on). With
+    /// a `resolver`, a per-area duty's slots are compared area by area.
+    public func changes(from old: Rota, within dates: DateRange? = nil, resolver: SlotResolver? = nil) -> [RotaChange] {
+        func bySlot(_ rota: Rota) -> [String: (CivilDate, String, Set<String>, String?)] {
+            var result: [String: (CivilDate, String, Set<String>, String?)] = [:]
             for a in rota.assignments where dates?.contains(a.date) ?? true {
-                result[a.slotKey, default: (a.date, a.dutyTypeID, [])].2.insert(a.resourceID)
+                let area = resolver?.area(of: a)
+                result[resolver?.key(of: a) ?? a.slotKey, default: (a.date, a.dutyTypeID, [], area)].2.insert(a.resourceID)
             }
             return result
         }
@@ -122,7 +131,7 @@ extension Rota {
             let was = before[key]?.2 ?? [], now = after[key]?.2 ?? []
             let lost = was.subtracting(now).sorted(), gained = now.subtracting(was).sorted()
             if !lost.isEmpty || !gained.isEmpty {
-                changes.append(RotaChange(date: slot.0, dutyTypeID: slot.1, lost: lost, gained: gained))
+                changes.append(RotaChange(date: slot.0, dutyTypeID: slot.1, lost: lost, gained: gained, area: slot.3))
             }
         }
         return changes.sorted()

@@ -16,7 +16,7 @@ extension Scenario {
             problem("replan.weight", "the weight must be a finite number ≥ 0, got \(replan.changeWeight)")
         }
         let dutyIDs = Set(dutyTypes.map(\.id))
-        let slotKeys = Set(slots().map(\.key))
+        let slotKeys = Set(slots().map(\.occurrenceKey))
         // Paths name the list, not an index: a rota keeps its assignments sorted, not in file order.
         for a in replan.published.assignments {
             let path = "replan.published"

@@ -61,8 +61,10 @@ public struct CompiledModel: Sendable {
     /// for the solver, or the point whose objective the checker's cost must match.
     public func values(for rota: Rota) -> [Double] {
         var v = [Double](repeating: 0, count: model.variables.count)
+        // The occurrence and the resource name the variable: a per-area slot has variables
+        // only for the resources of its area.
         let keys = Set(rota.assignments.map { "\($0.slotKey)|\($0.resourceID)" })
-        for a in assignments where keys.contains("\(slots[a.slot].key)|\(a.resourceID)") {
+        for a in assignments where keys.contains("\(slots[a.slot].occurrenceKey)|\(a.resourceID)") {
             v[a.variable.index] = 1
         }
         return tightened(v)

@@ -5,11 +5,12 @@ extension ModelCompiler {
     /// `H-COVER-MAX`, `S-COVER-GAP`, `S-COVER-UNDER` and `S-COVER-OVER`: at most `max` per slot;
     /// each missing resource below `min` is an integer gap paid at the duty type's gap penalty,
     /// so a rota always exists; below and above the target are paid by ``compileCoverageTarget``.
-    /// The coverage is the one of the slot's date (`coverageByDate` or the duty type's default).
+    /// The coverage is the one of the slot's date and area (`coverageByDate`, `coverageByArea`
+    /// or the duty type's default).
     mutating func compileCoverage() {
         for (s, slot) in compiled.slots.enumerated() {
             guard let duty = scenario.dutyType(slot.dutyTypeID) else { continue }
-            let coverage = duty.coverage(on: slot.date)
+            let coverage = duty.coverage(of: slot)
             let terms = bySlot[s].map { LinearTerm($0.variable) }
             if terms.count > coverage.max {
                 compiled.model.addRow(name: "\(RuleID.coverMax)[\(slot.key)]", ruleID: RuleID.coverMax, terms: terms, upper: Double(coverage.max))

@@ -11,7 +11,8 @@ extension ModelCompiler {
     /// and the row names the place; validation reports it before solving.
     mutating func compileFrozen() {
         guard let replan = scenario.replan else { return }
-        let frozen = Set(replan.frozenAssignments(in: scenario.horizon).map { "\($0.slotKey)/\($0.resourceID)" })
+        let resolver = SlotResolver(scenario)
+        let frozen = Set(replan.frozenAssignments(in: scenario.horizon).map { "\(resolver.key(of: $0))/\($0.resourceID)" })
         var held = Set<String>()
         for (s, slot) in compiled.slots.enumerated() where replan.isFrozen(slot.date) {
             var others: [LinearTerm] = []
@@ -46,7 +47,8 @@ extension ModelCompiler {
     mutating func compileStability() {
         guard let replan = scenario.replan else { return }
         var publishedBySlot: [String: Set<String>] = [:]
-        for a in replan.comparedAssignments(in: scenario.horizon) { publishedBySlot[a.slotKey, default: []].insert(a.resourceID) }
+        let resolver = SlotResolver(scenario)
+        for a in replan.comparedAssignments(in: scenario.horizon) { publishedBySlot[resolver.key(of: a), default: []].insert(a.resourceID) }
         var perSlot: [LinearTerm] = []
         var occurring = Set<String>()
         for (s, slot) in compiled.slots.enumerated() where !replan.isFrozen(slot.date) {
@@ -56,7 +58,7 @@ extension ModelCompiler {
             let added = bySlot[s].filter { !published.contains($0.resourceID) }.map { LinearTerm($0.variable) }
             guard !published.isEmpty || !added.isEmpty else { continue }
             // Seats the published rota left open below minimum coverage are filled for free.
-            let shortfall = Swift.max(0, (scenario.dutyType(slot.dutyTypeID)?.coverage(on: slot.date).min ?? 0) - published.count)
+            let shortfall = Swift.max(0, (scenario.coverage(of: slot)?.min ?? 0) - published.count)
             let c = addDerived(name: "\(RuleID.stability)[\(slot.key)]", kind: .integer, ruleID: RuleID.stability, floor: 0,
                                pieces: [(Double(published.count), kept), (Double(-shortfall), added)], cost: 0)
             perSlot.append(LinearTerm(c))

@@ -54,11 +54,12 @@ public struct ModelCompiler {
         byResource = [:]
     }
 
-    /// `x[slot/resource]`: one binary per slot and resource that is eligible and available.
+    /// `x[slot/resource]`: one binary per slot and resource that is eligible and available (a
+    /// per-area slot only for the resources of its area).
     mutating func compileAssignmentVariables() {
         for (s, slot) in compiled.slots.enumerated() {
             guard let duty = scenario.dutyType(slot.dutyTypeID) else { continue }
-            for r in scenario.resources where r.isEligible(for: duty) && scenario.isAvailable(r, for: slot) {
+            for r in scenario.resources where r.isEligible(for: duty, slotArea: slot.area) && scenario.isAvailable(r, for: slot) {
                 let v = compiled.model.addVariable(name: "x[\(slot.key)/\(r.id)]", kind: .binary, ruleID: "ASSIGN")
                 let a = CompiledModel.AssignmentVariable(slot: s, resourceID: r.id, variable: v)
                 compiled.assignments.append(a)

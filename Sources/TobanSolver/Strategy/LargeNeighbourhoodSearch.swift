@@ -16,6 +16,20 @@ public enum SolveStrategy: Sendable, Hashable {
     /// Lagrangian bound. Falls back to the neighbourhood search when the model does not
     /// decompose; see ``ColumnGeneration``.
     case columnGeneration(ColumnGenerationSettings)
+    /// ``direct`` for a model with at most ``automaticThreshold`` integer variables, else
+    /// ``largeNeighbourhood(_:)`` with default settings: small scenarios are proved fastest
+    /// by one run, large ones get a rota from the neighbourhoods long before one run would.
+    case automatic
+
+    /// Integer variables above which ``automatic`` chooses the neighbourhood search.
+    public static let automaticThreshold = 8_000
+
+    /// The strategy ``automatic`` stands for on a model with `integers` integer variables;
+    /// any other strategy is itself.
+    public func resolved(integers: Int) -> SolveStrategy {
+        guard case .automatic = self else { return self }
+        return integers > SolveStrategy.automaticThreshold ? .largeNeighbourhood(LNSSettings()) : .direct
+    }
 }
 
 /// Settings of ``LargeNeighbourhoodSearch``.
@@ -32,11 +46,18 @@ public struct LNSSettings: Sendable, Hashable {
     /// How many resources a neighbourhood frees at first; grows when sub-problems are easy
     /// and shrinks when they time out.
     public var initialResources: Int
-    /// Search time in seconds when the solve has no time limit (the proof run then has none).
+    /// Search time in seconds when the solve has no time limit; the proof run then gets its
+    /// share on top (``proofShare``), so the whole takes about `untimedBudget / (1 − proofShare)`.
     public var untimedBudget: Double
     /// GLPK features for the sub-problems: by default every cut family, which on small
     /// fixed-context sub-problems pays for itself many times over.
     public var subproblemTuning: MIPTuning
+    /// Integer variables above which the first rota is built by a sweep of date windows from
+    /// the empty rota (when elastic coverage makes it feasible) instead of a whole-model run:
+    /// on large models that run spends its share in the root LP and usually finds nothing.
+    public var sweepThreshold: Int = 8_000
+    /// Days per window of that sweep.
+    public var sweepWindow: Int = 7
 
     /// Creates settings.
     public init(seed: UInt64 = 1, initialShare: Double = 0.15, proofShare: Double = 0.3, subproblemTimeLimit: Double = 4,
@@ -55,7 +76,8 @@ public struct LNSSettings: Sendable, Hashable {
 /// sub-problem.
 ///
 /// 1. A run on the whole model, for a share of the time, gives the first rota (if it proves
-///    optimality, the search ends there).
+///    optimality, the search ends there). A large model whose empty rota is feasible (elastic
+///    coverage) is instead swept window by window from the empty rota (``LNSSettings/sweepThreshold``).
 /// 2. Rounds: each thread picks a neighbourhood — a few resources over the whole horizon, a
 ///    few more over a window of dates, or everyone over a short window — frees the assignment
 ///    variables inside it, fixes all others at the incumbent, substitutes the fixed ones out
@@ -86,7 +108,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
     }
 
     /// Runs the search; `timeLimit` bounds the whole (nil: ``LNSSettings/untimedBudget`` for
-    /// the search, no limit on the proof run).
+    /// the search and the proportional share, ``LNSSettings/proofShare``, for the proof run).
     ///
     /// `initial`, when given and feasible (one value per model variable, e.g. from
     /// ``CompiledModel/values(for:)`` of a published rota), replaces the first run on the whole model.
@@ -113,8 +135,13 @@ public struct LargeNeighbourhoodSearch: Sendable {
         // 1. The first rota.
         var incumbent: [Double]
         let bound: Double?
+        let integers = model.variables.reduce(0) { $0 + ($1.kind == .continuous ? 0 : 1) }
+        let empty = compiled.values(for: Rota(assignments: []))
         if let initial, initial.count == model.variables.count, model.infeasibilities(of: compiled.tightened(initial)).isEmpty {
             incumbent = compiled.tightened(initial)
+            bound = nil
+        } else if integers > settings.sweepThreshold, model.infeasibilities(of: empty).isEmpty {
+            incumbent = try sweep(from: empty, until: total * settings.initialShare, elapsed: elapsed, trace: trace)
             bound = nil
         } else {
             let first = try backend.solve(model, options: options(Swift.max(1, total * settings.initialShare), presolve: true, start: nil, verbose: verbose),
@@ -123,14 +150,28 @@ public struct LargeNeighbourhoodSearch: Sendable {
                 if first.termination == .optimal || first.termination == .gapLimit { return first }
                 incumbent = compiled.tightened(first.values)
                 bound = first.bound
-            } else {
+            } else if first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty {
                 // No rota from the whole model in its share of the time (large models spend it in
                 // the root LP and cuts). Elastic coverage usually makes the empty rota feasible:
                 // start the neighbourhoods from it rather than giving up.
-                let empty = compiled.values(for: Rota(assignments: []))
-                guard first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty else { return first }
                 incumbent = empty
                 bound = first.bound
+            } else if first.termination == .timeLimit {
+                // Nothing to start the neighbourhoods from: the whole model gets the rest of the
+                // time, as one direct run would have had it (a rota matters more than the search).
+                let rest = Swift.max(1, (timeLimit ?? total) - elapsed())
+                let second = try backend.solve(model, options: options(rest, presolve: true, start: nil, verbose: verbose),
+                                               progress: nil)
+                guard second.primal == .feasiblePoint else {
+                    return SolveResult(termination: second.termination, primal: second.primal, values: second.values,
+                                       objective: nil, bound: second.bound ?? first.bound, time: elapsed(),
+                                       rawStatus: "lns: no first rota; " + second.rawStatus)
+                }
+                if second.termination == .optimal || second.termination == .gapLimit { return second }
+                incumbent = compiled.tightened(second.values)
+                bound = second.bound
+            } else {
+                return first
             }
         }
         var best = model.objectiveValue(of: incumbent)
@@ -210,12 +251,15 @@ public struct LargeNeighbourhoodSearch: Sendable {
         }
 
         // 3. The proof run, seeded with the best rota.
-        var remaining: Double? = timeLimit.map { Swift.max(1, $0 - elapsed()) }
-        if let bound, Self.gap(best, bound) <= relativeGap { remaining = nil }
+        // Without a time limit the proof run gets the rest of the untimed budget: an unlimited
+        // branch-and-cut on a model too large for one run (why the search was chosen) might not
+        // return for hours.
+        let remaining = Swift.max(1, (timeLimit ?? total) - elapsed())
+        let closed = bound.map { Self.gap(best, $0) <= relativeGap } ?? false
         var termination: TerminationStatus = .timeLimit
         var finalBound = bound
         var raw = "lns rounds=\(round) size=\(size)"
-        if remaining != nil || timeLimit == nil {
+        if !closed {
             let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
                                               { p in try handler(SolveProgress(incumbent: p.incumbent.map { Swift.min($0, best) } ?? best,
@@ -239,6 +283,40 @@ public struct LargeNeighbourhoodSearch: Sendable {
         if termination != .optimal, let b = finalBound, Self.gap(best, b) <= 1e-9 { termination = .optimal }
         return SolveResult(termination: termination, primal: .feasiblePoint, values: incumbent, objective: best,
                            bound: termination == .optimal ? best : finalBound, time: elapsed(), rawStatus: raw)
+    }
+
+    /// The first rota of a large model: every resource free over one window of dates at a
+    /// time, in date order, each window solved with the earlier ones fixed at their new values
+    /// and the later ones still empty (a rolling horizon). Stops early at `deadline` seconds;
+    /// each window only ever improves on `start`, so the result stays feasible.
+    func sweep(from start: [Double], until deadline: Double, elapsed: () -> Double, trace: Bool) throws -> [Double] {
+        let model = compiled.model
+        let dates = Array(Set(compiled.slots.map(\.date))).sorted()
+        let dayOfSlot = compiled.slots.map { slot in dates.firstIndex(of: slot.date) ?? 0 }
+        let everyone = Set(compiled.assignments.map(\.resourceID))
+        let window = Swift.max(1, settings.sweepWindow)
+        var incumbent = start
+        var best = model.objectiveValue(of: start)
+        var first = 0
+        while first < dates.count, elapsed() < deadline {
+            let last = Swift.min(dates.count - 1, first + window - 1)
+            var options = SolveOptions(timeLimit: Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, deadline - elapsed())),
+                                       relativeGap: 0, presolve: false, start: nil, verbose: false)
+            options.tuning = settings.subproblemTuning
+            if let outcome = solveSubproblem(Neighbourhood(resources: everyone, dayRange: first...last), incumbent: incumbent,
+                                             dayOfSlot: dayOfSlot, options: options) {
+                let objective = model.objectiveValue(of: outcome.values)
+                if objective < best - 1e-9, model.infeasibilities(of: outcome.values).isEmpty {
+                    best = objective
+                    incumbent = outcome.values
+                }
+            }
+            if trace {
+                FileHandle.standardError.write(Data("lns sweep days \(first)...\(last) best \(best) t=\(elapsed())\n".utf8))
+            }
+            first = last + 1
+        }
+        return incumbent
     }
 
     static func gap(_ incumbent: Double, _ bound: Double) -> Double {
