@@ -107,6 +107,11 @@ public struct RotaSolver: Sendable {
                 let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
                 result = try search.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
                                           verbose: options.verbose, tuning: options.tuning, progress: progress)
+            case .columnGeneration(let settings):
+                let lpSolver = (backend as? any LPSolver) ?? GLPKSolver()
+                let strategy = ColumnGeneration(compiled: compiled, backend: backend, lpSolver: lpSolver, settings: settings)
+                result = try strategy.solve(timeLimit: options.timeLimit, relativeGap: options.relativeGap, threads: options.threads,
+                                            verbose: options.verbose, tuning: options.tuning, progress: progress)
             }
         }
         guard result.primal == .feasiblePoint else {

@@ -27,7 +27,7 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems.")
     var threads: Int = 2
 
-    @Option(name: .long, help: "direct (one GLPK branch-and-cut run) or lns (neighbourhood search, then a proof run).")
+    @Option(name: .long, help: "direct (one GLPK branch-and-cut run), lns (neighbourhood search, then a proof run) or cg (column generation per staff member, price-and-branch, then lns).")
     var strategy: String = "lns"
 
     @Option(name: .long, help: "Seed of the neighbourhood search.")

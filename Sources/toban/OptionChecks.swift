@@ -3,8 +3,9 @@ import TobanKit
 
 /// Checks and settings of options that several commands share, so that each is spelled once.
 enum OptionChecks {
-    /// The `--strategy` values: chosen by model size, one GLPK run, or the neighbourhood search.
-    static let strategies = ["auto", "direct", "lns"]
+    /// The `--strategy` values: chosen by model size, one GLPK run, the neighbourhood search,
+    /// or column generation.
+    static let strategies = ["auto", "direct", "lns", "cg"]
 
     /// `--time-limit`: a finite number of seconds above 0 and at most 30 days, when given.
     static func validateTimeLimit(_ limit: Double?) throws {
@@ -16,7 +17,7 @@ enum OptionChecks {
     /// `--strategy` and `--threads`.
     static func validateSearch(strategy: String, threads: Int) throws {
         if !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
-        if !strategies.contains(strategy) { throw ValidationError("--strategy must be auto, direct or lns, got \(strategy)") }
+        if !strategies.contains(strategy) { throw ValidationError("--strategy must be auto, direct, lns or cg, got \(strategy)") }
     }
 
     /// `options` with the strategy and thread count chosen on the command line.
@@ -24,6 +25,7 @@ enum OptionChecks {
         options.threads = threads
         switch strategy {
         case "lns": options.strategy = .largeNeighbourhood(LNSSettings(seed: seed))
+        case "cg": options.strategy = .columnGeneration(ColumnGenerationSettings(lns: LNSSettings(seed: seed)))
         case "direct": options.strategy = .direct
         default: options.strategy = .automatic
         }

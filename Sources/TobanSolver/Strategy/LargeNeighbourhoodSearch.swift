@@ -10,6 +10,12 @@ public enum SolveStrategy: Sendable, Hashable {
     /// small GLPK sub-problems on several threads), then a proof run on the whole model
     /// seeded with the best rota; see ``LargeNeighbourhoodSearch``.
     case largeNeighbourhood(LNSSettings)
+    /// Dantzig–Wolfe column generation with one block per resource (GLPK's simplex on the
+    /// master LP, GLPK's MIP on the pricing problems), then price-and-branch and, while a gap
+    /// remains, the neighbourhood search from that rota; the bound is column generation's
+    /// Lagrangian bound. Falls back to the neighbourhood search when the model does not
+    /// decompose; see ``ColumnGeneration``.
+    case columnGeneration(ColumnGenerationSettings)
     /// ``direct`` for a model with at most ``automaticThreshold`` integer variables, else
     /// ``largeNeighbourhood(_:)`` with default settings: small scenarios are proved fastest
     /// by one run, large ones get a rota from the neighbourhoods long before one run would.
@@ -106,8 +112,11 @@ public struct LargeNeighbourhoodSearch: Sendable {
     ///
     /// `initial`, when given and feasible (one value per model variable, e.g. from
     /// ``CompiledModel/values(for:)`` of a published rota), replaces the first run on the whole model.
+    /// `stopAt`, when given, is a lower bound on the optimum that the caller has proven (e.g.
+    /// column generation's): the search stops as soon as the incumbent reaches it, skips the
+    /// proof run and reports ``TobanMIP/TerminationStatus/optimal`` with that bound.
     public func solve(timeLimit: Double?, relativeGap: Double, threads: Int, verbose: Bool, tuning: MIPTuning = MIPTuning(),
-                      initial: [Double]? = nil, progress: ProgressHandler?) throws -> SolveResult {
+                      initial: [Double]? = nil, stopAt: Double? = nil, progress: ProgressHandler?) throws -> SolveResult {
         func options(_ limit: Double?, presolve: Bool, start: [Double]?, verbose: Bool) -> SolveOptions {
             var o = SolveOptions(timeLimit: limit, relativeGap: relativeGap, presolve: presolve, start: start, verbose: verbose)
             o.tuning = tuning
@@ -180,8 +189,10 @@ public struct LargeNeighbourhoodSearch: Sendable {
         let workers = Swift.max(1, threads)
         var round = 0
         var wholeProved = false
+        var reachedStop = false
         while elapsed() < searchEnd, !resourceIDs.isEmpty, !dates.isEmpty {
             if let bound, Self.gap(best, bound) <= relativeGap { break }
+            if let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true; break }
             var neighbourhoods: [Neighbourhood] = []
             for w in 0..<workers {
                 neighbourhoods.append(pick(kind: (round + w) % 3, size: size, resources: resourceIDs, days: dates.count, random: &random))
@@ -231,6 +242,11 @@ public struct LargeNeighbourhoodSearch: Sendable {
             try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
         }
 
+        if !reachedStop, let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true }
+        if reachedStop {
+            return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: Swift.min(best, stopAt ?? best),
+                               time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); reached the given bound")
+        }
         if wholeProved {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: best,
                                time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); whole problem proved")

@@ -1,0 +1,530 @@
+import Foundation
+import TobanMIP
+import TobanModel
+
+/// Settings of ``ColumnGeneration``.
+public struct ColumnGenerationSettings: Sendable, Hashable {
+    /// Share of the time limit for column generation (the master LP and pricing rounds).
+    public var columnGenerationShare: Double
+    /// Share of the time limit for the restricted master solved as an integer program over
+    /// the generated columns (price-and-branch).
+    public var masterIPShare: Double
+    /// Time limit of one pricing problem, in seconds, at first: a pricing problem stopped early
+    /// still gives a column (its incumbent) and a valid bound, and one hard pricing problem
+    /// does not stall a whole round. When a round prices out nothing without every pricing
+    /// problem proved, the limit is multiplied by 4 and the round repeated.
+    public var pricingTimeLimit: Double
+    /// Share of the time left after price-and-branch for one run on the whole model seeded
+    /// with its rota (which may prove it where the compact bound is the stronger one).
+    public var seededRunShare: Double
+    /// GLPK features for the pricing problems.
+    public var pricingTuning: MIPTuning
+    /// GLPK features for the pricing problems of a block whose pricing once ran out of time:
+    /// by default MIR cuts, which solved such a problem in milliseconds where plain GLPK took
+    /// more than 30 s (they slow the easy ones down, hence not for every block).
+    public var hardPricingTuning: MIPTuning
+    /// Wentges dual smoothing: pricing uses `α·(best duals so far) + (1 − α)·(master duals)`;
+    /// 0 turns it off.
+    public var smoothing: Double
+    /// Cost of an artificial variable of the master LP per unit of violation of a linking row.
+    public var artificialPenalty: Double
+    /// Time budget in seconds for column generation and the master IP when the solve has no
+    /// time limit (the neighbourhood search then uses its own untimed budget).
+    public var untimedBudget: Double
+    /// The neighbourhood search that improves the price-and-branch rota when a gap remains,
+    /// and that runs instead when the model does not decompose.
+    public var lns: LNSSettings
+
+    /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
+    public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
+                seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(),
+                hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
+                artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
+        self.columnGenerationShare = columnGenerationShare
+        self.masterIPShare = masterIPShare
+        self.pricingTimeLimit = pricingTimeLimit
+        self.seededRunShare = seededRunShare
+        self.pricingTuning = pricingTuning
+        self.hardPricingTuning = hardPricingTuning
+        self.smoothing = smoothing
+        self.artificialPenalty = artificialPenalty
+        self.untimedBudget = untimedBudget
+        self.lns = lns
+    }
+
+    /// What is wrong with these settings, if anything (shares outside [0, 1], a smoothing
+    /// factor outside [0, 1), non-positive times or penalty).
+    public var defects: [ModelDefect] {
+        var found: [ModelDefect] = []
+        for (name, share) in [("columnGenerationShare", columnGenerationShare), ("masterIPShare", masterIPShare), ("seededRunShare", seededRunShare)]
+        where !(share.isFinite && share >= 0 && share <= 1) {
+            found.append(ModelDefect("column generation: \(name) must be in [0, 1], got \(share)"))
+        }
+        if !(smoothing.isFinite && smoothing >= 0 && smoothing < 1) {
+            found.append(ModelDefect("column generation: smoothing must be in [0, 1), got \(smoothing)"))
+        }
+        for (name, value) in [("pricingTimeLimit", pricingTimeLimit), ("artificialPenalty", artificialPenalty), ("untimedBudget", untimedBudget)]
+        where !(value.isFinite && value > 0) {
+            found.append(ModelDefect("column generation: \(name) must be a positive number, got \(value)"))
+        }
+        return found
+    }
+}
+
+/// Dantzig–Wolfe column generation (price-and-branch) on a compiled scenario, with GLPK's
+/// simplex on the master LP and GLPK's branch-and-cut on the pricing problems.
+///
+/// 1. The model is decomposed into one block per resource (``DantzigWolfeDecomposition``);
+///    rows touching several blocks or master variables are linking rows. A model with fewer
+///    than two blocks falls back to the ``LargeNeighbourhoodSearch`` and says so in `rawStatus`.
+/// 2. Column generation: the master LP has the master variables, one λ per generated block
+///    solution, a convexity row per block and artificials on the linking rows (so it is
+///    feasible from the first iteration). Each block's pricing problem (its block rows, cost
+///    = block costs − duals × linking coefficients) is solved exactly as a small MIP; columns
+///    with negative reduced cost are added. Every pricing round gives a Lagrangian bound,
+///    valid for the whole model; the best one is kept, and rounded up when the objective is
+///    provably integral (``CompiledModel/hasIntegralObjective``).
+/// 3. Price-and-branch: the master over the generated columns is solved as an integer
+///    program; its solution maps back to a full model point.
+/// 4. If a gap remains, a short run on the whole model seeded with that rota (the compact
+///    bound is sometimes the stronger one), then the neighbourhood search from the best rota,
+///    which stops as soon as it reaches the bound. The result's bound is the best of the
+///    column generation bound and the compact model's bounds; ``TerminationStatus/optimal``
+///    only when the bound meets the incumbent.
+public struct ColumnGeneration: Sendable {
+    let compiled: CompiledModel
+    let backend: any MIPSolver
+    let lpSolver: any LPSolver
+    let settings: ColumnGenerationSettings
+
+    /// Creates the strategy over `compiled`: `backend` solves the pricing problems, the master
+    /// IP and the neighbourhood search's sub-problems; `lpSolver` solves the master LP.
+    public init(compiled: CompiledModel, backend: any MIPSolver, lpSolver: any LPSolver,
+                settings: ColumnGenerationSettings = ColumnGenerationSettings()) {
+        self.compiled = compiled
+        self.backend = backend
+        self.lpSolver = lpSolver
+        self.settings = settings
+    }
+
+    /// What column generation alone reached: the best bound, the columns, and the statistics.
+    struct Outcome: Sendable {
+        var bound: Double?
+        var columns: [GeneratedColumn]
+        var iterations: Int
+        var converged: Bool
+        var lastMasterObjective: Double?
+        var artificialsInUse: Bool
+        var infeasibleBlock: String?
+    }
+
+    struct PricingFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs the strategy; `timeLimit` bounds the whole (nil: ``ColumnGenerationSettings/untimedBudget``
+    /// for column generation and the master IP).
+    public func solve(timeLimit: Double?, relativeGap: Double, threads: Int, verbose: Bool, tuning: MIPTuning = MIPTuning(),
+                      progress: ProgressHandler?) throws -> SolveResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let model = compiled.model
+        if !settings.defects.isEmpty { throw InvalidModelError(defects: settings.defects) }
+        func fallback(_ why: String) throws -> SolveResult {
+            let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
+            var result = try lns.solve(timeLimit: timeLimit.map { Swift.max(1, $0 - elapsed()) }, relativeGap: relativeGap, threads: threads,
+                                       verbose: verbose, tuning: tuning, progress: progress)
+            result.rawStatus = "cg: \(why); fell back to the neighbourhood search: " + result.rawStatus
+            result.time = elapsed()
+            return result
+        }
+        guard model.sense == .minimize else { return try fallback("only minimisation is supported") }
+        let decomposition: DantzigWolfeDecomposition
+        do {
+            decomposition = try DantzigWolfeDecomposition.make(compiled)
+        } catch {
+            return try fallback(error.description)
+        }
+        let master = DantzigWolfeMaster(model: model, decomposition: decomposition)
+        let total = timeLimit ?? settings.untimedBudget
+        let integral = compiled.hasIntegralObjective
+        func rounded(_ bound: Double) -> Double { integral ? (bound - 1e-6).rounded(.up) : bound }
+
+        // 1–2. Column generation.
+        let outcome: Outcome
+        do {
+            outcome = try generateColumns(master, until: total * settings.columnGenerationShare, threads: threads,
+                                          elapsed: elapsed, rounded: rounded, progress: progress)
+        } catch let failure as PricingFailure {
+            return try fallback(failure.description)
+        }
+        if let block = outcome.infeasibleBlock {
+            return SolveResult(termination: .infeasible, primal: .noSolution, values: [], objective: nil, bound: nil, time: elapsed(),
+                               rawStatus: "cg: the block rows of resource \(block) have no solution")
+        }
+        let cgBound = outcome.bound.map(rounded)
+        var raw = "cg iterations=\(outcome.iterations) columns=\(outcome.columns.count) converged=\(outcome.converged)"
+        if let z = outcome.lastMasterObjective { raw += " master-lp=\(Self.format(z))" }
+        if let b = outcome.bound { raw += " lagrangian=\(Self.format(b))" }
+        if outcome.artificialsInUse { raw += " artificials-in-use" }
+
+        // 3. Price-and-branch.
+        var incumbent: [Double]?
+        var best = Double.infinity
+        let ipLimit = Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed()))
+        if !outcome.columns.isEmpty {
+            let ip = master.masterIP(columns: outcome.columns)
+            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: nil, verbose: verbose)
+            ipOptions.tuning = tuning
+            let result = try backend.solve(ip, options: ipOptions, progress: nil)
+            raw += "; master-ip " + result.rawStatus
+            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: outcome.columns) {
+                let values = compiled.tightened(point)
+                if model.infeasibilities(of: values).isEmpty {
+                    incumbent = values
+                    best = model.objectiveValue(of: values)
+                }
+            }
+        }
+        if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
+
+        // Conservative, as GLPK's own status: optimal only when the bound meets the incumbent
+        // within a relative 1e-7 (GLPK's objective tolerance).
+        func meets(_ bound: Double?) -> Bool {
+            guard let bound, best.isFinite else { return false }
+            return best - bound <= 1e-7 * Swift.max(1, Swift.abs(best))
+        }
+        func withinGap(_ bound: Double?) -> Bool {
+            guard let bound, best.isFinite, relativeGap > 0 else { return false }
+            return LargeNeighbourhoodSearch.gap(best, bound) <= relativeGap
+        }
+        func result(values: [Double], bound: Double?) -> SolveResult {
+            let termination: TerminationStatus = meets(bound) ? .optimal : (withinGap(bound) ? .gapLimit : .timeLimit)
+            return SolveResult(termination: termination, primal: .feasiblePoint, values: values, objective: best,
+                               bound: termination == .optimal ? best : bound.map { Swift.min($0, best) }, time: elapsed(), rawStatus: raw)
+        }
+        if let incumbent, meets(cgBound) || withinGap(cgBound) {
+            return result(values: incumbent, bound: cgBound)
+        }
+
+        // 4. A short run on the whole model seeded with that rota: where the compact model's
+        //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
+        //    prove the rota optimal at once.
+        var compactBound: Double?
+        if let start = incumbent {
+            let share = Swift.max(1, (total - elapsed()) * settings.seededRunShare)
+            var seeded = SolveOptions(timeLimit: share, relativeGap: relativeGap, presolve: false, start: start, verbose: verbose)
+            seeded.tuning = tuning
+            let run = try backend.solve(model, options: seeded, progress: nil)
+            raw += "; seeded " + run.rawStatus
+            if run.primal == .feasiblePoint {
+                let values = compiled.tightened(run.values)
+                let objective = model.objectiveValue(of: values)
+                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
+                    best = objective
+                    incumbent = values
+                }
+            }
+            compactBound = run.termination == .optimal ? run.objective : run.bound
+            let bound = [compactBound, cgBound].compactMap { $0 }.max()
+            try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
+            if let incumbent, meets(bound) || withinGap(bound) { return result(values: incumbent, bound: bound) }
+        }
+
+        // 5. The neighbourhood search from the best rota so far (or from scratch).
+        let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
+        let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
+        let provenBound = [cgBound, compactBound].compactMap { $0 }.max()
+        let search = try lns.solve(timeLimit: remaining, relativeGap: relativeGap, threads: threads, verbose: verbose, tuning: tuning,
+                                   initial: incumbent, stopAt: provenBound,
+                                   progress: progress.map { handler in
+                                       { p in
+                                           let bound = [p.bound, provenBound].compactMap { $0 }.max()
+                                           try handler(SolveProgress(incumbent: p.incumbent, bound: bound, elapsed: elapsed()))
+                                       }
+                                   })
+        raw += "; " + search.rawStatus
+        guard search.primal == .feasiblePoint, let objective = search.objective else {
+            if let incumbent { return result(values: incumbent, bound: [cgBound, compactBound].compactMap { $0 }.max()) }
+            var failed = search
+            failed.rawStatus = raw
+            failed.time = elapsed()
+            return failed
+        }
+        var values = incumbent ?? search.values
+        if objective < best || incumbent == nil {
+            best = objective
+            values = search.values
+        }
+        // The search's own bound is a compact-model bound (valid); having reached stopAt it
+        // reports the bound it was given, provenBound. An optimum the search proved itself
+        // (its proof run) is its objective.
+        var bound = [search.bound, cgBound, compactBound].compactMap { $0 }.max()
+        if search.termination == .optimal, objective <= best { bound = Swift.max(bound ?? objective, objective) }
+        return result(values: values, bound: bound)
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.4f", value) }
+
+    /// Column generation until convergence or `deadline` (seconds since the start).
+    func generateColumns(_ master: DantzigWolfeMaster, until deadline: Double, threads: Int, elapsed: () -> Double,
+                         rounded: (Double) -> Double, progress: ProgressHandler?) throws -> Outcome {
+        let blocks = master.blockCount
+        let links = master.linkCount
+        // The artificials must cost more than any rota could gain from them, or they would cap
+        // the duals (the bound stays valid, but weak).
+        let penalty = Swift.max(settings.artificialPenalty, 10 * (master.cost.map(Swift.abs).max() ?? 0))
+        let (lpModel, artificialCount) = master.masterLP(penalty: penalty)
+        let artificialColumns = master.decomposition.masterVariables.count..<(master.decomposition.masterVariables.count + artificialCount)
+        let lp = try lpSolver.makeIncrementalLP(lpModel)
+        var columns: [GeneratedColumn] = []
+        var known = [Set<[Double]>](repeating: [], count: blocks)
+        var outcome = Outcome(bound: nil, columns: [], iterations: 0, converged: false, lastMasterObjective: nil,
+                              artificialsInUse: false, infeasibleBlock: nil)
+
+        func add(_ column: GeneratedColumn) throws {
+            guard known[column.block].insert(column.values).inserted else { return }
+            try lp.addColumn(cost: column.cost, lower: 0, upper: .infinity,
+                             entries: column.entries + [ColumnEntry(row: links + column.block, coefficient: 1)])
+            columns.append(column)
+        }
+
+        // The first columns: every block at its own least cost (duals 0).
+        let zero = [Double](repeating: 0, count: links)
+        var cap = settings.pricingTimeLimit
+        // Blocks whose pricing problem once ran out of time: priced with hardPricingTuning from then on.
+        var hard = [Bool](repeating: false, count: blocks)
+        let first = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed,
+                              cap: Swift.max(cap, 5), mustFinish: true)
+        for (b, p) in first.enumerated() {
+            switch p {
+            case .infeasible: outcome.infeasibleBlock = master.decomposition.blocks[b].resourceID; return outcome
+            case .failed(let why): throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
+            case .skipped: throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) found no block solution in time")
+            case .solved(let values, _, _): try add(makeColumn(master, block: b, values: values))
+            }
+        }
+        outcome.bound = master.lagrangianBound(duals: zero, pricingBounds: first.map(\.bound))
+
+        var center: [Double]?          // the duals of the best Lagrangian bound, for smoothing
+        var centerBound = -Double.infinity
+        if let b = outcome.bound { (center, centerBound) = (zero, b) }
+        let trace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        if trace {
+            let d = master.decomposition
+            let masterRules = Dictionary(grouping: d.masterVariables, by: { master.model.variables[$0].ruleID }).mapValues(\.count)
+            let linkRules = Dictionary(grouping: d.linkingRows, by: { master.model.rows[$0].ruleID }).mapValues(\.count)
+            let text = "cg blocks \(d.blocks.count) master variables \(masterRules.sorted { $0.key < $1.key }) linking rows \(linkRules.sorted { $0.key < $1.key })\n"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        while elapsed() < deadline {
+            let solved = try lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
+            guard solved.status == .optimal, let z = solved.objective else {
+                if solved.status == .timeLimit { break }
+                throw PricingFailure(description: "master LP: \(solved.rawStatus)")
+            }
+            outcome.iterations += 1
+            outcome.lastMasterObjective = z
+            outcome.artificialsInUse = artificialColumns.contains { solved.values[$0] > 1e-6 }
+            let masterDuals = master.projected(Array(solved.rowDuals[0..<links]))
+            let convexityDuals = Array(solved.rowDuals[links..<(links + blocks)])
+            if let b = outcome.bound, rounded(b) >= z - 1e-6 * Swift.max(1, Swift.abs(z)) {
+                // The bound cannot rise above the master LP's value: nothing more to gain.
+                outcome.converged = true
+                break
+            }
+            var alpha = center == nil ? 0 : settings.smoothing
+            var added = 0
+            var allProved = true
+            var outOfTime = false
+            while true {
+                allProved = true
+                let duals: [Double]
+                if alpha > 0, let center {
+                    duals = master.projected(zip(center, masterDuals).map { alpha * $0 + (1 - alpha) * $1 })
+                } else {
+                    duals = masterDuals
+                }
+                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: cap, hard: hard)
+                for (b, p) in priced.enumerated() where !hard[b] {
+                    switch p {
+                    case .skipped: hard[b] = true
+                    case .solved(_, let objective, let bound): hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
+                    default: break
+                    }
+                }
+                var bounds: [Double] = []
+                if priced.allSatisfy({ if case .skipped = $0 { return true } else { return false } }) {
+                    outOfTime = true  // the deadline came before any pricing problem ran
+                    break
+                }
+                for (b, p) in priced.enumerated() {
+                    guard case .solved(let values, _, let bound) = p else {
+                        allProved = false
+                        if case .failed(let why) = p {
+                            throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
+                        }
+                        continue
+                    }
+                    bounds.append(bound)
+                    if case .solved(_, let objective, _) = p, objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
+                    let column = makeColumn(master, block: b, values: values)
+                    // Reduced cost against the master's own duals, whatever the pricing duals were.
+                    var reduced = column.cost - convexityDuals[b]
+                    for e in column.entries { reduced -= masterDuals[e.row] * e.coefficient }
+                    if reduced < -1e-6 {
+                        let before = columns.count
+                        try add(column)
+                        added += columns.count - before
+                    }
+                }
+                if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
+                    if value > (outcome.bound ?? -.infinity) { outcome.bound = value }
+                    if value > centerBound { (center, centerBound) = (duals, value) }
+                }
+                if added > 0 || alpha == 0 || elapsed() >= deadline { break }
+                alpha = 0  // mis-priced: the smoothed duals found nothing, price with the master's own
+            }
+            if outOfTime { break }
+            if trace {
+                let text = "cg iteration \(outcome.iterations) master \(z) bound \(outcome.bound ?? -.infinity) added \(added) columns \(columns.count) t=\(elapsed())\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            try progress?(SolveProgress(incumbent: nil, bound: outcome.bound.map(rounded), elapsed: elapsed()))
+            if added == 0 {
+                // No column prices out. Only with every pricing problem proved is the master LP
+                // optimal; otherwise give the pricing problems more time and price again.
+                if allProved || elapsed() >= deadline {
+                    outcome.converged = allProved
+                    break
+                }
+                cap *= 4
+            }
+        }
+        outcome.columns = columns
+        return outcome
+    }
+
+    /// What one pricing problem returned.
+    enum Priced: Sendable {
+        /// A block solution (block order), its pricing objective and a lower bound on the pricing optimum.
+        case solved(values: [Double], objective: Double, bound: Double)
+        case infeasible
+        /// Out of time without a block solution: no column and no bound this round.
+        case skipped
+        case failed(String)
+
+        var bound: Double {
+            if case .solved(_, _, let b) = self { return b }
+            return -.infinity
+        }
+    }
+
+    /// Solves every block's pricing problem for `duals`, on up to `threads` threads; results in block order.
+    ///
+    /// Each pricing problem gets at most the time left until `deadline` (and at most `cap`);
+    /// past the deadline the remaining blocks are skipped (``Priced/skipped``), unless
+    /// `mustFinish` (the first round, which every block needs a column from) gives each at
+    /// least 0.2 s.
+    func price(_ master: DantzigWolfeMaster, duals: [Double], deadline: Double, threads: Int, elapsed: () -> Double,
+               cap: Double, hard: [Bool] = [], mustFinish: Bool = false) throws -> [Priced] {
+        let blocks = master.blockCount
+        let results = IndexedResults<Priced>(count: blocks)
+        let workers = Swift.max(1, Swift.min(threads, blocks))
+        let end = ContinuousClock.now + .milliseconds(Int(Swift.max(0, Swift.min(deadline - elapsed(), 1e9)) * 1000))
+        let backend = self.backend
+        let pricingTuning = settings.pricingTuning
+        let hardTuning = settings.hardPricingTuning
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for b in stride(from: w, to: blocks, by: workers) {
+                let left = ContinuousClock.now.duration(to: end)
+                let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+                guard mustFinish || seconds > 0.05 else {
+                    results.set(b, .skipped)
+                    continue
+                }
+                let limit = Swift.min(cap, Swift.max(mustFinish ? 0.2 : 0.05, seconds))
+                let sub = master.pricingModel(block: b, duals: duals)
+                var options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
+                options.tuning = hard.indices.contains(b) && hard[b] ? hardTuning : pricingTuning
+                let outcome: Priced
+                do {
+                    let r = try backend.solve(sub, options: options, progress: nil)
+                    if r.termination == .infeasible {
+                        outcome = .infeasible
+                    } else if r.primal == .feasiblePoint, let objective = r.objective {
+                        // A pricing run stopped early only gives its bound, not its optimum.
+                        let bound = r.termination == .optimal ? objective : (r.bound ?? -.infinity)
+                        outcome = .solved(values: r.values, objective: objective, bound: Swift.min(bound, objective))
+                    } else if r.termination == .timeLimit {
+                        outcome = .skipped
+                    } else {
+                        outcome = .failed(r.rawStatus)
+                    }
+                } catch {
+                    outcome = .failed("\(error)")
+                }
+                results.set(b, outcome)
+            }
+        }
+        return results.all().map { $0 ?? .failed("not run") }
+    }
+
+    func makeColumn(_ master: DantzigWolfeMaster, block b: Int, values: [Double]) -> GeneratedColumn {
+        let (cost, entries) = master.column(block: b, values: values)
+        return GeneratedColumn(block: b, values: values, cost: cost, entries: entries)
+    }
+}
+
+/// Results written from several threads, one slot per index, read back in index order.
+final class IndexedResults<Value: Sendable>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var results: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = value
+    }
+
+    func all() -> [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
+
+extension CompiledModel {
+    /// Whether every integral assignment's least-cost completion has an integral objective,
+    /// so that a lower bound `L` on the optimum may be rounded up to `⌈L − ε⌉`.
+    ///
+    /// The argument: every objective coefficient and the objective constant are integers, and
+    /// every variable with a non-zero cost is either integral by kind, or a penalty variable
+    /// (``addDerived``) with a positive cost whose floor, piece constants and piece
+    /// coefficients are integers and whose pieces only use variables that are themselves
+    /// integral by kind or such penalty variables (checked in dependency order). For any
+    /// feasible point, ``tightened(_:)`` lowers each penalty variable to its least value — the
+    /// maximum of integers, an integer — which stays feasible and, the costs being positive,
+    /// costs no more. So some optimum has integral objective variables, the optimal value is
+    /// an integer, and no integer below `⌈L − ε⌉` can be it.
+    var hasIntegralObjective: Bool {
+        func isInteger(_ x: Double) -> Bool { x.isFinite && Swift.abs(x - x.rounded()) <= 1e-9 }
+        let cost = model.aggregatedObjective()
+        guard isInteger(model.objectiveConstant), cost.allSatisfy(isInteger) else { return false }
+        var integral = model.variables.map { $0.kind != .continuous }
+        for d in derived {
+            let ok = isInteger(d.floor) && d.pieces.allSatisfy { piece in
+                isInteger(piece.constant) && piece.terms.allSatisfy { isInteger($0.coefficient) && integral[$0.variable.index] }
+            }
+            if ok && cost[d.variable.index] >= 0 { integral[d.variable.index] = true }
+        }
+        return cost.indices.allSatisfy { cost[$0] == 0 || integral[$0] }
+    }
+}

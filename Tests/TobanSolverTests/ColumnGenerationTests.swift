@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+import TobanCheck
+import TobanGLPK
+import TobanMIP
+import TobanModel
+@testable import TobanSolver
+
+@Suite("Column generation")
+struct ColumnGenerationTests {
+    func options(_ limit: Double = 20) -> RotaSolveOptions {
+        var o = RotaSolveOptions(timeLimit: limit)
+        o.strategy = .columnGeneration(ColumnGenerationSettings(lns: LNSSettings(subproblemTimeLimit: 2, initialResources: 1)))
+        o.threads = 2
+        return o
+    }
+
+    // MARK: Decomposition
+
+    /// A Curtois instance decomposes into one block per staff member; only the cover rows link
+    /// them, and their under/over penalties are the master variables.
+    @Test func curtoisDecomposesIntoStaffBlocksLinkedByCover() throws {
+        let scenario = try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny")
+        let compiled = ModelCompiler.compile(scenario)
+        let model = compiled.model
+        let d = try DantzigWolfeDecomposition.make(compiled)
+        #expect(d.blocks.map(\.resourceID) == ["A", "B"])
+        for a in compiled.assignments {
+            #expect(d.blockOfVariable[a.variable.index].map { d.blocks[$0].resourceID } == a.resourceID)
+        }
+        let masterRules = Set(d.masterVariables.map { model.variables[$0].ruleID })
+        #expect(masterRules == [RuleID.coverUnder, RuleID.coverOver])
+        #expect(Set(d.linkingRows.map { model.rows[$0].ruleID }) == [RuleID.coverUnder, RuleID.coverOver])
+        // Every cover row with both staff eligible links; a block row touches one block only.
+        for (b, block) in d.blocks.enumerated() {
+            for i in block.rows {
+                #expect(model.rows[i].terms.allSatisfy { d.blockOfVariable[$0.variable.index] == b })
+            }
+        }
+        let rowsSeen = d.linkingRows + d.blocks.flatMap(\.rows)
+        #expect(rowsSeen.sorted() == Array(model.rows.indices))
+        #expect((d.masterVariables + d.blocks.flatMap(\.variables)).sorted() == Array(model.variables.indices))
+    }
+
+    /// On ordinary scenarios: every row is a block row or linking, every variable in one block
+    /// or master, and each linking row touches two blocks or a master variable.
+    @Test func ordinaryScenariosSplitIntoBlockRowsAndLinkingRows() throws {
+        for seed in 1...(12 as UInt64) {
+            let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
+            guard let d = try? DantzigWolfeDecomposition.make(compiled) else { continue }
+            let model = compiled.model
+            #expect(d.blocks.count >= 2)
+            for i in d.linkingRows {
+                let owners = Set(model.rows[i].terms.map { d.blockOfVariable[$0.variable.index] ?? -1 })
+                #expect(owners.count >= 2 || owners.contains(-1) || owners.isEmpty, "seed \(seed): row \(model.rows[i].name)")
+            }
+            for (b, block) in d.blocks.enumerated() {
+                #expect(block.rows.allSatisfy { model.rows[$0].terms.allSatisfy { d.blockOfVariable[$0.variable.index] == b } })
+            }
+            #expect((d.linkingRows + d.blocks.flatMap(\.rows)).sorted() == Array(model.rows.indices))
+        }
+    }
+
+    /// A single resource gives one block: not decomposable.
+    @Test func oneResourceIsNotDecomposable() throws {
+        var text = tinyWeekend
+        text = text.replacingOccurrences(of: "B,D=5,2400,960,2,2,2,1\n", with: "")
+        text = text.replacingOccurrences(of: "SECTION_DAYS_OFF\nB,0\n", with: "SECTION_DAYS_OFF\n")
+        text = text.replacingOccurrences(of: "B,2,D,1\n", with: "")
+        let scenario = try CurtoisInstance.parse(text).scenario(name: "one")
+        #expect(throws: DantzigWolfeDecomposition.NotDecomposable.self) { try DantzigWolfeDecomposition.make(ModelCompiler.compile(scenario)) }
+    }
+
+    // MARK: Bounds
+
+    /// The Lagrangian bound never exceeds the optimum and, the blocks being convexified, is at
+    /// least the compact model's LP bound.
+    @Test func lagrangianBoundLiesBetweenTheLPBoundAndTheOptimum() throws {
+        var tested = 0
+        for seed in 1...(40 as UInt64) where tested < 4 {
+            let scenario = RandomScenario.make(seed: seed)
+            let compiled = ModelCompiler.compile(scenario)
+            guard let d = try? DantzigWolfeDecomposition.make(compiled),
+                  let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
+                  let optimum = direct.objective else { continue }
+            tested += 1
+            let lp = try GLPKSolver().solveLP(compiled.model, timeLimit: nil)
+            let lpBound = try #require(lp.objective)
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+            let outcome = try strategy.generateColumns(DantzigWolfeMaster(model: compiled.model, decomposition: d), until: 30, threads: 2,
+                                                       elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            let bound = try #require(outcome.bound)
+            #expect(outcome.converged)
+            #expect(bound <= optimum + 1e-6, "seed \(seed): bound \(bound) > optimum \(optimum)")
+            #expect(bound >= lpBound - 1e-6, "seed \(seed): bound \(bound) < LP bound \(lpBound)")
+            #expect(!outcome.columns.isEmpty)
+            // Dual smoothing changes the path, not the converged bound.
+            let smoothed = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
+                                            settings: ColumnGenerationSettings(smoothing: 0.5))
+            let other = try smoothed.generateColumns(DantzigWolfeMaster(model: compiled.model, decomposition: d), until: 30, threads: 1,
+                                                     elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            #expect(other.converged)
+            #expect(abs((other.bound ?? -1) - bound) <= 1e-6 * max(1, abs(bound)), "seed \(seed): smoothed \(other.bound ?? -1) vs \(bound)")
+        }
+        #expect(tested == 4)
+    }
+
+    /// Curtois costs are integral; a fractional weight makes rounding the bound invalid.
+    @Test func boundsAreRoundedOnlyForIntegralObjectives() throws {
+        let curtois = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+        #expect(curtois.hasIntegralObjective)
+        var fractional = curtois
+        fractional.model.addObjective(curtois.assignments[0].variable, coefficient: 0.5, ruleID: "TEST")
+        #expect(!fractional.hasIntegralObjective)
+        var continuous = curtois
+        let v = continuous.model.addVariable(name: "free", kind: .continuous, lower: 0, upper: 1, ruleID: "TEST")
+        continuous.model.addObjective(v, coefficient: 1, ruleID: "TEST")
+        #expect(!continuous.hasIntegralObjective)
+    }
+
+    // MARK: The whole strategy
+
+    /// On tiny Curtois instances, column generation reaches the brute-force optimum, proves it,
+    /// and the checker prices its rota at the objective.
+    @Test(arguments: [tinyTwoShifts, tinyWeekend])
+    func curtoisOptimumIsReachedAndProved(text: String) throws {
+        let instance = try CurtoisInstance.parse(text)
+        let scenario = try instance.scenario(name: "tiny")
+        let solution = try RotaSolver().solve(scenario, options: options())
+        let brute = try #require(bruteForceOptimum(instance))
+        #expect(solution.objective == Double(brute), "\(solution.rawStatus)")
+        #expect(solution.termination == .optimal)
+        #expect(solution.bound == solution.objective)
+        #expect(solution.rawStatus.hasPrefix("cg iterations="))
+        let check = RotaChecker(scenario: scenario).check(solution.rota)
+        #expect(check.violations.isEmpty)
+        #expect(check.totalCost == Double(brute))
+        #expect(instance.objective(of: CurtoisInstance.roster(solution.rota)) == brute)
+    }
+
+    /// On ordinary scenarios: the rota passes the checker at the objective, the bound is at
+    /// most the objective, and where the direct solve proves an optimum, the same optimum.
+    @Test func ordinaryScenariosMatchTheDirectOptimum() throws {
+        var tested = 0
+        for seed in 1...(60 as UInt64) where tested < 4 {
+            let scenario = RandomScenario.make(seed: seed)
+            guard (try? DantzigWolfeDecomposition.make(ModelCompiler.compile(scenario))) != nil,
+                  let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal else { continue }
+            tested += 1
+            let cg = try RotaSolver().solve(scenario, options: options())
+            #expect(cg.rawStatus.hasPrefix("cg iterations="), "seed \(seed): \(cg.rawStatus)")
+            #expect(abs(cg.objective - direct.objective) < 1e-6, "seed \(seed): cg \(cg.objective) vs direct \(direct.objective)")
+            let bound = try #require(cg.bound)
+            #expect(bound <= cg.objective + 1e-9)
+            #expect(cg.termination == .optimal, "seed \(seed): \(cg.rawStatus)")
+            let check = RotaChecker(scenario: scenario).check(cg.rota)
+            #expect(check.violations.isEmpty, "seed \(seed)")
+            #expect(abs(check.totalCost - cg.objective) < 1e-6, "seed \(seed)")
+        }
+        #expect(tested == 4)
+    }
+
+    @Test func invalidSettingsAreRejected() throws {
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+        for settings in [ColumnGenerationSettings(columnGenerationShare: 1.5), ColumnGenerationSettings(smoothing: 1),
+                         ColumnGenerationSettings(pricingTimeLimit: .nan), ColumnGenerationSettings(artificialPenalty: 0)] {
+            #expect(!settings.defects.isEmpty)
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
+            #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }
+        }
+        #expect(ColumnGenerationSettings().defects.isEmpty)
+    }
+
+    /// A model that does not decompose falls back to the neighbourhood search and says so.
+    @Test func nonDecomposableModelsFallBackToTheNeighbourhoodSearch() throws {
+        var text = tinyWeekend
+        text = text.replacingOccurrences(of: "B,D=5,2400,960,2,2,2,1\n", with: "")
+        text = text.replacingOccurrences(of: "SECTION_DAYS_OFF\nB,0\n", with: "SECTION_DAYS_OFF\n")
+        text = text.replacingOccurrences(of: "B,2,D,1\n", with: "")
+        let instance = try CurtoisInstance.parse(text)
+        let scenario = try instance.scenario(name: "one")
+        let cg = try RotaSolver().solve(scenario, options: options())
+        #expect(cg.rawStatus.hasPrefix("cg: not decomposable"), "\(cg.rawStatus)")
+        #expect(cg.rawStatus.contains("fell back to the neighbourhood search"))
+        let direct = try RotaSolver().solve(scenario)
+        #expect(cg.objective == direct.objective)
+        #expect(RotaChecker(scenario: scenario).check(cg.rota).totalCost == cg.objective)
+    }
+}
