@@ -27,8 +27,8 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems.")
     var threads: Int = 2
 
-    @Option(name: .long, help: "direct (one GLPK branch-and-cut run), lns (neighbourhood search, then a proof run) or cg (column generation per staff member, price-and-branch, then lns).")
-    var strategy: String = "lns"
+    @Option(name: .long, help: "cg (the default: column generation per staff member, price-and-branch, then lns), lns (neighbourhood search, then a proof run), direct (one GLPK branch-and-cut run) or auto.")
+    var strategy: String = "cg"
 
     @Option(name: .long, help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
