@@ -12,6 +12,9 @@ public struct LinearModel: Sendable {
     public private(set) var variables: [Variable] = []
     /// The rows (linear constraints).
     public private(set) var rows: [Row] = []
+
+    /// How many variables are integer or binary.
+    public var integerVariableCount: Int { variables.reduce(0) { $0 + ($1.kind == .continuous ? 0 : 1) } }
     /// The objective terms, each tagged with the rule that contributes it.
     public private(set) var objectiveTerms: [ObjectiveTerm] = []
     /// A constant added to the objective, tagged with its rule id.

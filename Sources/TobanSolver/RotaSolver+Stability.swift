@@ -84,7 +84,7 @@ extension RotaSolver {
         let values = second.primal == .feasiblePoint ? compiled.tightened(second.values) : fallback
         let model = compiled.model
         let termination = first.termination == .optimal ? (second.primal == .feasiblePoint ? second.termination : .timeLimit) : first.termination
-        let integers = model.variables.filter { $0.kind != .continuous }.count
+        let integers = model.integerVariableCount
         return RotaSolution(rota: compiled.rota(from: values), termination: termination, primal: .feasiblePoint,
                             objective: model.objectiveValue(of: values),
                             bound: first.termination == .optimal && second.primal == .feasiblePoint ? second.bound : nil,

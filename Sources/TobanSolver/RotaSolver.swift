@@ -91,12 +91,12 @@ public struct RotaSolver: Sendable {
         let started = clock.now
         let compiled = ModelCompiler.compile(scenario)
         let model = compiled.model
+        let integers = model.integerVariableCount
         let result: SolveResult
         if scenario.rules.priorities == .lexicographic {
             // Level by level; each level is a direct solve of the whole model, whatever the strategy.
             result = try PrioritySolve.solve(model, backend: backend, options: options, progress: progress, tightened: compiled.tightened)
         } else {
-            let integers = model.variables.reduce(0) { $0 + ($1.kind == .continuous ? 0 : 1) }
             switch options.strategy.resolved(integers: integers) {
             case .direct, .automatic:
                 var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
@@ -122,7 +122,6 @@ public struct RotaSolver: Sendable {
         let breakdown = model.objectiveBreakdown(of: values).filter { $0.value != 0 }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let integers = model.variables.filter { $0.kind != .continuous }.count
         return RotaSolution(rota: compiled.rota(from: values), termination: result.termination, primal: result.primal,
                             objective: model.objectiveValue(of: values), bound: result.bound, costByRule: breakdown,
                             time: seconds, rawStatus: result.rawStatus,

@@ -51,7 +51,7 @@ struct CurtoisCommand: ParsableCommand {
     func validate() throws {
         try OptionChecks.validateTimeLimit(timeLimit)
         try OptionChecks.validateSearch(strategy: strategy, threads: threads)
-        if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
+        try OptionChecks.validateTuning(glpk)
     }
 
     func run() throws {

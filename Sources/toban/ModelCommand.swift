@@ -46,7 +46,7 @@ struct ModelCommand: ParsableCommand {
             printError("toban: cannot write the model: \(error)")
             throw ExitCode(1)
         }
-        let integers = model.variables.filter { $0.kind != .continuous }.count
+        let integers = model.integerVariableCount
         print("\(scenario.name): \(model.variables.count) variables (\(integers) integer), \(model.rows.count) rows")
     }
 }

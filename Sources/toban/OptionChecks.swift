@@ -20,6 +20,11 @@ enum OptionChecks {
         if !strategies.contains(strategy) { throw ValidationError("--strategy must be auto, direct, lns or cg, got \(strategy)") }
     }
 
+    /// `--glpk`: a list of GLPK features that ``MIPTuning/init(list:)`` understands.
+    static func validateTuning(_ list: String) throws {
+        if MIPTuning(list: list) == nil { throw ValidationError("--glpk: unknown feature in '\(list)'") }
+    }
+
     /// `options` with the strategy and thread count chosen on the command line.
     static func applySearch(strategy: String, threads: Int, seed: UInt64 = 1, to options: inout RotaSolveOptions) {
         options.threads = threads

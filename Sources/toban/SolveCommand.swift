@@ -53,7 +53,7 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError("--gap must be at least 0 and below 1, got \(gap)")
         }
         try OptionChecks.validateSearch(strategy: strategy, threads: threads)
-        if MIPTuning(list: glpk) == nil { throw ValidationError("--glpk: unknown feature in '\(glpk)'") }
+        try OptionChecks.validateTuning(glpk)
     }
 
     func run() throws {

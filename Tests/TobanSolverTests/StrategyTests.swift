@@ -81,14 +81,28 @@ struct StrategyTests {
     }
 
     /// A backend that, like GLPK on a large model, runs out of time on the whole model without
-    /// a rota, but solves the (smaller) sub-problems.
-    struct NoRotaOnWholeModel: MIPSolver {
+    /// a rota (on its first `failures` whole-model runs), but solves the (smaller) sub-problems.
+    final class NoRotaOnWholeModel: MIPSolver, @unchecked Sendable {
         let variables: Int
+        let failures: Int
+        // Guarded by `lock`: the search may call the backend from several threads.
+        private var wholeRuns = 0
+        private let lock = NSLock()
+        init(variables: Int, failures: Int = .max) {
+            self.variables = variables
+            self.failures = failures
+        }
         var name: String { "glpk, except on the whole model" }
         func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
             if model.variables.count == variables && options.start == nil {
-                return SolveResult(termination: .timeLimit, primal: .noSolution, values: [], objective: nil, bound: nil,
-                                   time: 0, rawStatus: "test: no rota on the whole model")
+                lock.lock()
+                wholeRuns += 1
+                let fails = wholeRuns <= failures
+                lock.unlock()
+                if fails {
+                    return SolveResult(termination: .timeLimit, primal: .noSolution, values: [], objective: nil, bound: nil,
+                                       time: 0, rawStatus: "test: no rota on the whole model")
+                }
             }
             return try GLPKSolver().solve(model, options: options, progress: progress)
         }
@@ -116,29 +130,6 @@ struct StrategyTests {
         #expect(tested == 2)
     }
 
-    /// A backend whose first whole-model run runs out of time without a rota; later ones are GLPK's.
-    final class NoRotaOnFirstWholeRun: MIPSolver, @unchecked Sendable {
-        let variables: Int
-        // Guarded by `lock`: the search may call the backend from several threads.
-        private var wholeRuns = 0
-        private let lock = NSLock()
-        init(variables: Int) { self.variables = variables }
-        var name: String { "glpk, except on the first whole-model run" }
-        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
-            if model.variables.count == variables && options.start == nil {
-                lock.lock()
-                wholeRuns += 1
-                let first = wholeRuns == 1
-                lock.unlock()
-                if first {
-                    return SolveResult(termination: .timeLimit, primal: .noSolution, values: [], objective: nil, bound: nil,
-                                       time: 0, rawStatus: "test: no rota on the first whole-model run")
-                }
-            }
-            return try GLPKSolver().solve(model, options: options, progress: progress)
-        }
-    }
-
     @Test func neighbourhoodSearchGivesTheWholeModelTheRestWhenThereIsNoStart() throws {
         // A scenario whose empty rota breaks a hard rule (minimum duties): no start but a rota.
         var tested = 0
@@ -148,7 +139,7 @@ struct StrategyTests {
             guard !compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
                   let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal else { continue }
             tested += 1
-            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: NoRotaOnFirstWholeRun(variables: compiled.model.variables.count),
+            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: NoRotaOnWholeModel(variables: compiled.model.variables.count, failures: 1),
                                                   settings: LNSSettings(seed: seed, subproblemTimeLimit: 2, initialResources: 1))
             let result = try search.solve(timeLimit: 20, relativeGap: 0, threads: 2, verbose: false, progress: nil)
             #expect(result.primal == .feasiblePoint, "seed \(seed): \(result.rawStatus)")

@@ -135,7 +135,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         // 1. The first rota.
         var incumbent: [Double]
         let bound: Double?
-        let integers = model.variables.reduce(0) { $0 + ($1.kind == .continuous ? 0 : 1) }
+        let integers = model.integerVariableCount
         let empty = compiled.values(for: Rota(assignments: []))
         if let initial, initial.count == model.variables.count, model.infeasibilities(of: compiled.tightened(initial)).isEmpty {
             incumbent = compiled.tightened(initial)
