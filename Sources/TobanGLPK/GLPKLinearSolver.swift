@@ -67,6 +67,19 @@ public final class GLPKLinearProgram: IncrementalLP {
         columnCount += 1
     }
 
+    /// Changes a column's bounds after checking the index and the bounds in Swift; the basis
+    /// is kept (GLPK moves a non-basic column to its new bound on the next solve).
+    public func setColumnBounds(_ column: Int, lower: Double, upper: Double) throws {
+        var defects: [ModelDefect] = []
+        if !(0..<columnCount).contains(column) { defects.append(ModelDefect("column \(column) out of range 0..<\(columnCount)")) }
+        if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity || lower > upper {
+            defects.append(ModelDefect("column \(column): bounds [\(lower), \(upper)] are invalid"))
+        }
+        if !defects.isEmpty { throw InvalidModelError(defects: defects) }
+        let (type, lo, hi) = GLPKProblem.boundType(lower: lower, upper: upper)
+        glp_set_col_bnds(problem.pointer, Int32(column + 1), type, lo, hi)
+    }
+
     /// Runs the primal simplex from the current basis (once more from an advanced basis if
     /// GLPK reports the kept one invalid or ill-conditioned) and maps every return code.
     public func solve(timeLimit: Double? = nil) throws -> LPResult {

@@ -66,6 +66,10 @@ public protocol IncrementalLP: AnyObject {
     /// entries (each row at most once); throws ``InvalidModelError`` on bad input and leaves
     /// the LP unchanged.
     func addColumn(cost: Double, lower: Double, upper: Double, entries: [ColumnEntry]) throws
+    /// Changes the bounds of column `column` (zero-based, initial columns included) to
+    /// `lower ≤ x ≤ upper`, e.g. to fix a column while diving; throws ``InvalidModelError``
+    /// on an index out of range or invalid bounds and leaves the LP unchanged.
+    func setColumnBounds(_ column: Int, lower: Double, upper: Double) throws
     /// Solves the LP relaxation (integrality ignored) from the last basis.
     func solve(timeLimit: Double?) throws -> LPResult
 }

@@ -48,6 +48,24 @@ struct GLPKLinearSolverTests {
         #expect(abs(r.rowDuals[0] - 1) < 1e-9 && abs(r.rowDuals[1]) < 1e-9)
     }
 
+    /// Fixing y at 3 (as diving fixes a column): x = 1 covers the rest, value 2 + 9 = 11;
+    /// freeing it again restores the optimum 9. Bad indices and bounds are refused first.
+    @Test func columnBoundsCanBeChangedBetweenSolves() throws {
+        let lp = try GLPKSolver().makeIncrementalLP(tinyLP())
+        _ = try lp.solve(timeLimit: nil)
+        try lp.setColumnBounds(1, lower: 3, upper: 3)
+        let fixed = try lp.solve(timeLimit: nil)
+        #expect(fixed.status == .optimal)
+        #expect(abs((fixed.objective ?? 0) - 11) < 1e-9)
+        #expect(abs(fixed.values[0] - 1) < 1e-9 && abs(fixed.values[1] - 3) < 1e-9)
+        try lp.setColumnBounds(1, lower: 0, upper: .infinity)
+        #expect(abs((try lp.solve(timeLimit: nil).objective ?? 0) - 9) < 1e-9)
+        for (column, lower, upper) in [(2, 0.0, 1.0), (-1, 0, 1), (0, 2, 1), (0, .nan, 1), (0, .infinity, .infinity)] {
+            #expect(throws: InvalidModelError.self) { try lp.setColumnBounds(column, lower: lower, upper: upper) }
+        }
+        #expect(abs((try lp.solve(timeLimit: nil).objective ?? 0) - 9) < 1e-9)
+    }
+
     @Test func badColumnsAreRejectedBeforeGLPKAndLeaveTheLPUnchanged() throws {
         let lp = try GLPKSolver().makeIncrementalLP(tinyLP())
         let bad: [(Double, Double, Double, [ColumnEntry])] = [

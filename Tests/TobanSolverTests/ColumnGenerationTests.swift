@@ -87,7 +87,9 @@ struct ColumnGenerationTests {
             let lp = try GLPKSolver().solveLP(compiled.model, timeLimit: nil)
             let lpBound = try #require(lp.objective)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
-            let outcome = try strategy.generateColumns(DantzigWolfeMaster(model: compiled.model, decomposition: d), until: 30, threads: 2,
+            let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
+            let pool = try strategy.makePool(master)
+            let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2,
                                                        elapsed: { 0 }, rounded: { $0 }, progress: nil)
             let bound = try #require(outcome.bound)
             #expect(outcome.converged)
@@ -97,12 +99,56 @@ struct ColumnGenerationTests {
             // Dual smoothing changes the path, not the converged bound.
             let smoothed = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
                                             settings: ColumnGenerationSettings(smoothing: 0.5))
-            let other = try smoothed.generateColumns(DantzigWolfeMaster(model: compiled.model, decomposition: d), until: 30, threads: 1,
+            let other = try smoothed.generateColumns(master, pool: try smoothed.makePool(master), until: 30, threads: 1,
                                                      elapsed: { 0 }, rounded: { $0 }, progress: nil)
             #expect(other.converged)
             #expect(abs((other.bound ?? -1) - bound) <= 1e-6 * max(1, abs(bound)), "seed \(seed): smoothed \(other.bound ?? -1) vs \(bound)")
         }
         #expect(tested == 4)
+    }
+
+    // MARK: Diving
+
+    /// After convergence the dive fixes every block to exactly one column of the pool; the
+    /// chosen columns with their best master variables make a feasible point whose cost lies
+    /// between the Lagrangian bound and any rota's — never below the direct optimum.
+    @Test func diveFixesOneColumnPerBlockAndGivesAFeasibleRota() throws {
+        var tested = 0
+        for seed in 1...(40 as UInt64) where tested < 4 {
+            let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
+            guard let d = try? DantzigWolfeDecomposition.make(compiled),
+                  let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
+                  let optimum = direct.objective else { continue }
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+            let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
+            let pool = try strategy.makePool(master)
+            let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            guard outcome.converged, let bound = outcome.bound else { continue }
+            let before = pool.columns.count
+            guard let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
+            tested += 1
+            #expect(pool.columns.count >= before)
+            #expect(dive.chosen.map { pool.columns[$0].block } == Array(0..<master.blockCount), "seed \(seed)")
+            #expect(dive.steps >= 1 && dive.steps <= master.blockCount)
+            let chosen = dive.chosen.map { pool.columns[$0] }
+            let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
+            let point = try #require(master.fullPoint(ipValues: small.values, columns: chosen), "seed \(seed)")
+            let values = compiled.tightened(point)
+            #expect(compiled.model.infeasibilities(of: values).isEmpty, "seed \(seed)")
+            let cost = compiled.model.objectiveValue(of: values)
+            #expect(cost >= optimum - 1e-6 && cost >= bound - 1e-6, "seed \(seed): dive \(cost), optimum \(optimum), bound \(bound)")
+        }
+        #expect(tested == 4)
+    }
+
+    /// A dive out of time gives nothing rather than a partial fixing.
+    @Test func diveWithoutTimeGivesNothing() throws {
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+        let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+        let master = DantzigWolfeMaster(model: compiled.model, decomposition: try DantzigWolfeDecomposition.make(compiled))
+        let pool = try strategy.makePool(master)
+        _ = try strategy.generateColumns(master, pool: pool, until: 30, threads: 1, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        #expect(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: { 2 }) == nil)
     }
 
     /// Curtois costs are integral; a fractional weight makes rounding the bound invalid.
@@ -163,7 +209,9 @@ struct ColumnGenerationTests {
     @Test func invalidSettingsAreRejected() throws {
         let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
         for settings in [ColumnGenerationSettings(columnGenerationShare: 1.5), ColumnGenerationSettings(smoothing: 1),
-                         ColumnGenerationSettings(pricingTimeLimit: .nan), ColumnGenerationSettings(artificialPenalty: 0)] {
+                         ColumnGenerationSettings(pricingTimeLimit: .nan), ColumnGenerationSettings(artificialPenalty: 0),
+                         ColumnGenerationSettings(divingShare: -0.1), ColumnGenerationSettings(divingPricingRounds: -1),
+                         ColumnGenerationSettings(divingFixShare: 2)] {
             #expect(!settings.defects.isEmpty)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
             #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }

@@ -6,6 +6,14 @@ import TobanModel
 public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the time limit for column generation (the master LP and pricing rounds).
     public var columnGenerationShare: Double
+    /// Share of the time limit for diving on the master LP after column generation (a primal
+    /// heuristic: fix one block's column, re-price the others, repeat); 0 turns it off.
+    public var divingShare: Double
+    /// Pricing rounds after each fixing of the dive, at most.
+    public var divingPricingRounds: Int
+    /// Share of the free blocks the dive fixes at least per step (at least one), those whose
+    /// best column has the largest λ; blocks already at λ = 1 are fixed too.
+    public var divingFixShare: Double
     /// Share of the time limit for the restricted master solved as an integer program over
     /// the generated columns (price-and-branch).
     public var masterIPShare: Double
@@ -36,11 +44,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     public var lns: LNSSettings
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
-    public init(columnGenerationShare: Double = 0.5, masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
+    public init(columnGenerationShare: Double = 0.5, divingShare: Double = 0.25, divingPricingRounds: Int = 2, divingFixShare: Double = 0.2,
+                masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
                 seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(),
                 hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
+        self.divingShare = divingShare
+        self.divingPricingRounds = divingPricingRounds
+        self.divingFixShare = divingFixShare
         self.masterIPShare = masterIPShare
         self.pricingTimeLimit = pricingTimeLimit
         self.seededRunShare = seededRunShare
@@ -56,12 +68,16 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// factor outside [0, 1), non-positive times or penalty).
     public var defects: [ModelDefect] {
         var found: [ModelDefect] = []
-        for (name, share) in [("columnGenerationShare", columnGenerationShare), ("masterIPShare", masterIPShare), ("seededRunShare", seededRunShare)]
+        for (name, share) in [("columnGenerationShare", columnGenerationShare), ("divingShare", divingShare), ("divingFixShare", divingFixShare),
+                              ("masterIPShare", masterIPShare), ("seededRunShare", seededRunShare)]
         where !(share.isFinite && share >= 0 && share <= 1) {
             found.append(ModelDefect("column generation: \(name) must be in [0, 1], got \(share)"))
         }
         if !(smoothing.isFinite && smoothing >= 0 && smoothing < 1) {
             found.append(ModelDefect("column generation: smoothing must be in [0, 1), got \(smoothing)"))
+        }
+        if divingPricingRounds < 0 {
+            found.append(ModelDefect("column generation: divingPricingRounds must not be negative, got \(divingPricingRounds)"))
         }
         for (name, value) in [("pricingTimeLimit", pricingTimeLimit), ("artificialPenalty", artificialPenalty), ("untimedBudget", untimedBudget)]
         where !(value.isFinite && value > 0) {
@@ -155,9 +171,10 @@ public struct ColumnGeneration: Sendable {
         func rounded(_ bound: Double) -> Double { integral ? (bound - 1e-6).rounded(.up) : bound }
 
         // 1–2. Column generation.
+        let pool = try makePool(master)
         let outcome: Outcome
         do {
-            outcome = try generateColumns(master, until: total * settings.columnGenerationShare, threads: threads,
+            outcome = try generateColumns(master, pool: pool, until: total * settings.columnGenerationShare, threads: threads,
                                           elapsed: elapsed, rounded: rounded, progress: progress)
         } catch let failure as PricingFailure {
             return try fallback(failure.description)
@@ -172,21 +189,54 @@ public struct ColumnGeneration: Sendable {
         if let b = outcome.bound { raw += " lagrangian=\(Self.format(b))" }
         if outcome.artificialsInUse { raw += " artificials-in-use" }
 
-        // 3. Price-and-branch.
+        // 3. Diving, then price-and-branch over every column (the dive's among them), seeded
+        //    with the dive's rota.
         var incumbent: [Double]?
         var best = Double.infinity
+        var ipStart: [Double]?
+        // Only after convergence: on an unconverged master (Instance8 at 60 s) the dive fixes
+        // columns priced against poor duals and takes the time the neighbourhood search needs.
+        if outcome.converged, !outcome.columns.isEmpty, settings.divingShare > 0 {
+            let deadline = Swift.min(total, elapsed() + total * settings.divingShare)
+            if let dive = try dive(master, pool: pool, until: deadline, threads: threads, elapsed: elapsed) {
+                raw += "; dive steps=\(dive.steps) pricing-rounds=\(dive.pricingRounds)"
+                // The master variables for the chosen columns, with their integrality.
+                let chosen = dive.chosen.map { pool.columns[$0] }
+                var smallOptions = SolveOptions(timeLimit: Swift.max(0.5, Swift.min(5, total - elapsed())), relativeGap: 0,
+                                                presolve: true, start: nil, verbose: false)
+                smallOptions.tuning = tuning
+                let small = try backend.solve(master.masterIP(columns: chosen), options: smallOptions, progress: nil)
+                if small.primal == .feasiblePoint, let point = master.fullPoint(ipValues: small.values, columns: chosen) {
+                    let values = compiled.tightened(point)
+                    if model.infeasibilities(of: values).isEmpty {
+                        incumbent = values
+                        best = model.objectiveValue(of: values)
+                        raw += " rota=\(Self.format(best))"
+                        let masters = master.decomposition.masterVariables.count
+                        var start = Array(small.values[0..<masters]) + [Double](repeating: 0, count: pool.columns.count)
+                        for n in dive.chosen { start[masters + n] = 1 }
+                        ipStart = start
+                    }
+                }
+            } else {
+                raw += "; dive found no rota"
+            }
+        }
+        if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
+        let columns = pool.columns
         let ipLimit = Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed()))
-        if !outcome.columns.isEmpty {
-            let ip = master.masterIP(columns: outcome.columns)
-            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: nil, verbose: verbose)
+        if !columns.isEmpty {
+            let ip = master.masterIP(columns: columns)
+            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: ipStart, verbose: verbose)
             ipOptions.tuning = tuning
             let result = try backend.solve(ip, options: ipOptions, progress: nil)
             raw += "; master-ip " + result.rawStatus
-            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: outcome.columns) {
+            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: columns) {
                 let values = compiled.tightened(point)
-                if model.infeasibilities(of: values).isEmpty {
+                let objective = model.objectiveValue(of: values)
+                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
                     incumbent = values
-                    best = model.objectiveValue(of: values)
+                    best = objective
                 }
             }
         }
@@ -270,44 +320,36 @@ public struct ColumnGeneration: Sendable {
 
     static func format(_ value: Double) -> String { String(format: "%.4f", value) }
 
-    /// Column generation until convergence or `deadline` (seconds since the start).
-    func generateColumns(_ master: DantzigWolfeMaster, until deadline: Double, threads: Int, elapsed: () -> Double,
+    /// An empty pool over `master`'s LP. The artificials must cost more than any rota could
+    /// gain from them, or they would cap the duals (the bound stays valid, but weak).
+    func makePool(_ master: DantzigWolfeMaster) throws -> ColumnPool {
+        let penalty = Swift.max(settings.artificialPenalty, 10 * (master.cost.map(Swift.abs).max() ?? 0))
+        return try ColumnPool(master: master, lpSolver: lpSolver, penalty: penalty, cap: settings.pricingTimeLimit)
+    }
+
+    /// Column generation until convergence or `deadline` (seconds since the start), adding
+    /// the columns to `pool`.
+    func generateColumns(_ master: DantzigWolfeMaster, pool: ColumnPool, until deadline: Double, threads: Int, elapsed: () -> Double,
                          rounded: (Double) -> Double, progress: ProgressHandler?) throws -> Outcome {
         let blocks = master.blockCount
         let links = master.linkCount
-        // The artificials must cost more than any rota could gain from them, or they would cap
-        // the duals (the bound stays valid, but weak).
-        let penalty = Swift.max(settings.artificialPenalty, 10 * (master.cost.map(Swift.abs).max() ?? 0))
-        let (lpModel, artificialCount) = master.masterLP(penalty: penalty)
-        let artificialColumns = master.decomposition.masterVariables.count..<(master.decomposition.masterVariables.count + artificialCount)
-        let lp = try lpSolver.makeIncrementalLP(lpModel)
-        var columns: [GeneratedColumn] = []
-        var known = [Set<[Double]>](repeating: [], count: blocks)
+        let lp = pool.lp
         var outcome = Outcome(bound: nil, columns: [], iterations: 0, converged: false, lastMasterObjective: nil,
                               artificialsInUse: false, infeasibleBlock: nil)
-
-        func add(_ column: GeneratedColumn) throws {
-            guard known[column.block].insert(column.values).inserted else { return }
-            try lp.addColumn(cost: column.cost, lower: 0, upper: .infinity,
-                             entries: column.entries + [ColumnEntry(row: links + column.block, coefficient: 1)])
-            columns.append(column)
-        }
+        func add(_ column: GeneratedColumn) throws { try pool.add(column, convexityRow: links + column.block) }
 
         // The first columns: every block at its own least cost (duals 0).
         let zero = [Double](repeating: 0, count: links)
-        var cap = settings.pricingTimeLimit
-        // Blocks whose pricing problem once ran out of time: priced with hardPricingTuning from then on.
-        var hard = [Bool](repeating: false, count: blocks)
         var first = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed,
-                              cap: Swift.max(cap, 5), mustFinish: true)
+                              cap: Swift.max(pool.cap, 5), mustFinish: true)
         // Every block needs a first column. A block whose pricing problem found none in time is
         // priced again with the hard-problem tuning (MIR cuts: 3 ms instead of > 30 s on
         // Instance8's) and a longer limit before the strategy gives up on it.
         let late = Set(first.indices.filter { if case .skipped = first[$0] { return true } else { return false } })
         if !late.isEmpty {
-            for b in late { hard[b] = true }
+            for b in late { pool.hard[b] = true }
             let retry = try price(master, duals: zero, deadline: deadline, threads: threads, elapsed: elapsed,
-                                  cap: Swift.max(cap, 30), hard: hard, mustFinish: true, only: late)
+                                  cap: Swift.max(pool.cap, 30), hard: pool.hard, mustFinish: true, only: late)
             for b in late { first[b] = retry[b] }
         }
         for (b, p) in first.enumerated() {
@@ -339,7 +381,7 @@ public struct ColumnGeneration: Sendable {
             }
             outcome.iterations += 1
             outcome.lastMasterObjective = z
-            outcome.artificialsInUse = artificialColumns.contains { solved.values[$0] > 1e-6 }
+            outcome.artificialsInUse = pool.usesArtificials(solved.values)
             let masterDuals = master.projected(Array(solved.rowDuals[0..<links]))
             let convexityDuals = Array(solved.rowDuals[links..<(links + blocks)])
             if let b = outcome.bound, rounded(b) >= z - 1e-6 * Swift.max(1, Swift.abs(z)) {
@@ -359,14 +401,8 @@ public struct ColumnGeneration: Sendable {
                 } else {
                     duals = masterDuals
                 }
-                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: cap, hard: hard)
-                for (b, p) in priced.enumerated() where !hard[b] {
-                    switch p {
-                    case .skipped: hard[b] = true
-                    case .solved(_, let objective, let bound): hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
-                    default: break
-                    }
-                }
+                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed, cap: pool.cap, hard: pool.hard)
+                noteHardBlocks(priced, pool: pool)
                 var bounds: [Double] = []
                 if priced.allSatisfy({ if case .skipped = $0 { return true } else { return false } }) {
                     outOfTime = true  // the deadline came before any pricing problem ran
@@ -386,11 +422,7 @@ public struct ColumnGeneration: Sendable {
                     // Reduced cost against the master's own duals, whatever the pricing duals were.
                     var reduced = column.cost - convexityDuals[b]
                     for e in column.entries { reduced -= masterDuals[e.row] * e.coefficient }
-                    if reduced < -1e-6 {
-                        let before = columns.count
-                        try add(column)
-                        added += columns.count - before
-                    }
+                    if reduced < -1e-6, try pool.add(column, convexityRow: links + b) { added += 1 }
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     if value > (outcome.bound ?? -.infinity) { outcome.bound = value }
@@ -401,7 +433,7 @@ public struct ColumnGeneration: Sendable {
             }
             if outOfTime { break }
             if trace {
-                let text = "cg iteration \(outcome.iterations) master \(z) bound \(outcome.bound ?? -.infinity) added \(added) columns \(columns.count) t=\(elapsed())\n"
+                let text = "cg iteration \(outcome.iterations) master \(z) bound \(outcome.bound ?? -.infinity) added \(added) columns \(pool.columns.count) t=\(elapsed())\n"
                 FileHandle.standardError.write(Data(text.utf8))
             }
             try progress?(SolveProgress(incumbent: nil, bound: outcome.bound.map(rounded), elapsed: elapsed()))
@@ -412,11 +444,22 @@ public struct ColumnGeneration: Sendable {
                     outcome.converged = allProved
                     break
                 }
-                cap *= 4
+                pool.cap *= 4
             }
         }
-        outcome.columns = columns
+        outcome.columns = pool.columns
         return outcome
+    }
+
+    /// Marks the blocks whose pricing problem ran out of time or stopped unproved as hard.
+    func noteHardBlocks(_ priced: [Priced], pool: ColumnPool) {
+        for (b, p) in priced.enumerated() where !pool.hard[b] {
+            switch p {
+            case .skipped: pool.hard[b] = true
+            case .solved(_, let objective, let bound): pool.hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
+            default: break
+            }
+        }
     }
 
     /// What one pricing problem returned.

@@ -1,0 +1,91 @@
+import Foundation
+import TobanMIP
+
+extension ColumnGeneration {
+    /// What a dive returned: one column per block (indices into the pool's columns) and the
+    /// statistics for `rawStatus`.
+    struct Dive: Sendable {
+        var chosen: [Int]
+        var steps: Int
+        var pricingRounds: Int
+    }
+
+    /// Diving on the master LP, the primal heuristic of branch-and-price: fix a block to the
+    /// column the LP likes best, let the free blocks answer with new columns, repeat.
+    ///
+    /// Each step solves the master LP, then prices the blocks not yet fixed against its duals
+    /// (at most ``ColumnGenerationSettings/divingPricingRounds`` rounds, fewer when nothing
+    /// prices out) and fixes columns: every free block whose best column already has λ = 1,
+    /// and at least ``ColumnGenerationSettings/divingFixShare`` of the free blocks (at least
+    /// one), those whose best column has the largest λ (the lowest column number on ties, so
+    /// the dive follows the LP, not thread timing). A fixed block is never priced again. Nil when
+    /// time runs out, the LP fails, or the fixed columns force an artificial (a linking row
+    /// they cannot satisfy together): the restricted master IP still runs after it.
+    ///
+    /// Why: the restricted master IP only combines columns found for the fractional LP
+    /// optimum, which often fit badly together (Instance6: master LP 1949.1, IP over its
+    /// 540 columns 2603, the dive 1953); fixing a few blocks at a time lets the others be
+    /// re-priced around them.
+    func dive(_ master: DantzigWolfeMaster, pool: ColumnPool, until deadline: Double, threads: Int,
+              elapsed: () -> Double) throws -> Dive? {
+        let blocks = master.blockCount
+        let links = master.linkCount
+        var fixed = [Int?](repeating: nil, count: blocks)
+        var steps = 0
+        var rounds = 0
+        let trace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        while elapsed() < deadline {
+            var solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
+            guard solved.status == .optimal else { return nil }
+            let free = Set((0..<blocks).filter { fixed[$0] == nil })
+            if free.isEmpty {
+                if pool.usesArtificials(solved.values) { return nil }
+                return Dive(chosen: fixed.compactMap { $0 }, steps: steps, pricingRounds: rounds)
+            }
+            // Re-price the free blocks around what is fixed.
+            for _ in 0..<settings.divingPricingRounds where elapsed() < deadline {
+                let duals = master.projected(Array(solved.rowDuals[0..<links]))
+                let convexityDuals = Array(solved.rowDuals[links..<(links + blocks)])
+                let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed,
+                                       cap: pool.cap, hard: pool.hard, only: free)
+                noteHardBlocks(priced, pool: pool)
+                rounds += 1
+                var added = 0
+                for b in free.sorted() {
+                    guard case .solved(let values, _, _) = priced[b] else { continue }
+                    let column = makeColumn(master, block: b, values: values)
+                    var reduced = column.cost - convexityDuals[b]
+                    for e in column.entries { reduced -= duals[e.row] * e.coefficient }
+                    if reduced < -1e-6, try pool.add(column, convexityRow: links + b) { added += 1 }
+                }
+                if added == 0 { break }
+                solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
+                guard solved.status == .optimal else { return nil }
+            }
+            var best = [Int?](repeating: nil, count: blocks)
+            for (n, column) in pool.columns.enumerated() where fixed[column.block] == nil {
+                if let current = best[column.block], pool.lambda(current, in: solved.values) >= pool.lambda(n, in: solved.values) { continue }
+                best[column.block] = n
+            }
+            // Fix: every free block already at λ = 1, and at least a share of the free blocks
+            // (``ColumnGenerationSettings/divingFixShare``), by largest λ.
+            let ranked = free.sorted().compactMap { best[$0] }.sorted { a, b in
+                let (la, lb) = (pool.lambda(a, in: solved.values), pool.lambda(b, in: solved.values))
+                return la != lb ? la > lb : a < b
+            }
+            let least = Swift.max(1, Int((Double(free.count) * settings.divingFixShare).rounded(.down)))
+            let fixing = ranked.enumerated().filter { k, n in k < least || pool.lambda(n, in: solved.values) >= 1 - 1e-6 }.map(\.element)
+            guard !fixing.isEmpty else { return nil }
+            for n in fixing {
+                try pool.lp.setColumnBounds(pool.firstLambda + n, lower: 1, upper: 1)
+                fixed[pool.columns[n].block] = n
+            }
+            steps += 1
+            if trace {
+                let text = "cg dive step \(steps) master \(solved.objective ?? .nan) fixed \(fixing.count) free \(free.count - fixing.count) columns \(pool.columns.count) t=\(elapsed())\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
+        return nil
+    }
+}
