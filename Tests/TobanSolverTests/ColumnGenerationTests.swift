@@ -141,6 +141,51 @@ struct ColumnGenerationTests {
         #expect(tested == 4)
     }
 
+    // MARK: Branch-and-price
+
+    /// Given time, branch-and-price closes every node: it reaches the direct optimum from
+    /// the dive's rota (or keeps it when it is optimal) and its bound is that optimum;
+    /// a tree stopped before its first node keeps the root's bound.
+    @Test func branchAndPriceProvesTheDirectOptimum() throws {
+        var tested = 0
+        for seed in 1...(60 as UInt64) where tested < 4 {
+            let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
+            guard let d = try? DantzigWolfeDecomposition.make(compiled),
+                  let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
+                  let optimum = direct.objective else { continue }
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+            let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
+            let pool = try strategy.makePool(master)
+            let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            guard outcome.converged, let root = outcome.bound,
+                  let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
+            let chosen = dive.chosen.map { pool.columns[$0] }
+            let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
+            guard let point = master.fullPoint(ipValues: small.values, columns: chosen) else { continue }
+            let diveCost = compiled.model.objectiveValue(of: compiled.tightened(point))
+            tested += 1
+            let stopped = try strategy.branchAndPrice(master, pool: pool, incumbent: diveCost, rootBound: root, until: 1, threads: 2,
+                                                      elapsed: { 2 }, rounded: { $0 }, progress: nil)
+            #expect(stopped.nodes == 0)
+            // Unfinished unless the root bound already meets the dive's rota.
+            #expect(stopped.finished == (root >= diveCost - 1e-7 * max(1, abs(diveCost))), "seed \(seed)")
+            #expect(stopped.bound == (stopped.finished ? diveCost : root))
+            let tree = try strategy.branchAndPrice(master, pool: pool, incumbent: diveCost, rootBound: root, until: 60, threads: 2,
+                                                   elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            #expect(tree.finished, "seed \(seed): \(tree.nodes) nodes")
+            #expect(abs(tree.best - optimum) < 1e-6, "seed \(seed): tree \(tree.best), optimum \(optimum), dive \(diveCost)")
+            #expect(abs(tree.bound - optimum) < 1e-6)
+            if let values = tree.improved {
+                #expect(compiled.model.infeasibilities(of: values).isEmpty, "seed \(seed)")
+                #expect(abs(compiled.model.objectiveValue(of: values) - tree.best) < 1e-9)
+                #expect(tree.best < diveCost)
+            } else {
+                #expect(abs(diveCost - optimum) < 1e-6, "seed \(seed): nothing improved on a dive above the optimum")
+            }
+        }
+        #expect(tested == 4)
+    }
+
     /// A dive out of time gives nothing rather than a partial fixing.
     @Test func diveWithoutTimeGivesNothing() throws {
         let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
@@ -211,7 +256,7 @@ struct ColumnGenerationTests {
         for settings in [ColumnGenerationSettings(columnGenerationShare: 1.5), ColumnGenerationSettings(smoothing: 1),
                          ColumnGenerationSettings(pricingTimeLimit: .nan), ColumnGenerationSettings(artificialPenalty: 0),
                          ColumnGenerationSettings(divingShare: -0.1), ColumnGenerationSettings(divingPricingRounds: -1),
-                         ColumnGenerationSettings(divingFixShare: 2)] {
+                         ColumnGenerationSettings(divingFixShare: 2), ColumnGenerationSettings(branchingShare: .nan)] {
             #expect(!settings.defects.isEmpty)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
             #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }

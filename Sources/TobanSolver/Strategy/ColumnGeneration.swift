@@ -14,6 +14,9 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the free blocks the dive fixes at least per step (at least one), those whose
     /// best column has the largest λ; blocks already at λ = 1 are fixed too.
     public var divingFixShare: Double
+    /// Share of the time left after the restricted master IP for branch-and-price (while a
+    /// gap remains after convergence); 0 turns it off.
+    public var branchingShare: Double
     /// Share of the time limit for the restricted master solved as an integer program over
     /// the generated columns (price-and-branch).
     public var masterIPShare: Double
@@ -45,7 +48,7 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, divingShare: Double = 0.25, divingPricingRounds: Int = 2, divingFixShare: Double = 0.2,
-                masterIPShare: Double = 0.15, pricingTimeLimit: Double = 1,
+                masterIPShare: Double = 0.15, branchingShare: Double = 0.35, pricingTimeLimit: Double = 1,
                 seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(),
                 hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
@@ -53,6 +56,7 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         self.divingShare = divingShare
         self.divingPricingRounds = divingPricingRounds
         self.divingFixShare = divingFixShare
+        self.branchingShare = branchingShare
         self.masterIPShare = masterIPShare
         self.pricingTimeLimit = pricingTimeLimit
         self.seededRunShare = seededRunShare
@@ -69,7 +73,7 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     public var defects: [ModelDefect] {
         var found: [ModelDefect] = []
         for (name, share) in [("columnGenerationShare", columnGenerationShare), ("divingShare", divingShare), ("divingFixShare", divingFixShare),
-                              ("masterIPShare", masterIPShare), ("seededRunShare", seededRunShare)]
+                              ("masterIPShare", masterIPShare), ("branchingShare", branchingShare), ("seededRunShare", seededRunShare)]
         where !(share.isFinite && share >= 0 && share <= 1) {
             found.append(ModelDefect("column generation: \(name) must be in [0, 1], got \(share)"))
         }
@@ -100,12 +104,17 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 ///    with negative reduced cost are added. Every pricing round gives a Lagrangian bound,
 ///    valid for the whole model; the best one is kept, and rounded up when the objective is
 ///    provably integral (``CompiledModel/hasIntegralObjective``).
-/// 3. Price-and-branch: the master over the generated columns is solved as an integer
-///    program; its solution maps back to a full model point.
-/// 4. If a gap remains, a short run on the whole model seeded with that rota (the compact
-///    bound is sometimes the stronger one), then the neighbourhood search from the best rota,
-///    which stops as soon as it reaches the bound. The result's bound is the best of the
-///    column generation bound and the compact model's bounds; ``TerminationStatus/optimal``
+/// 3. After convergence, a dive on the master LP (``dive(_:pool:until:threads:elapsed:)``)
+///    gives a first rota.
+/// 4. Price-and-branch: the master over every generated column is solved as an integer
+///    program seeded with the dive's rota; its solution maps back to a full model point.
+/// 5. While a gap remains after convergence, branch-and-price
+///    (``branchAndPrice(_:pool:incumbent:rootBound:until:threads:elapsed:rounded:progress:)``)
+///    for a share of the time left: it raises the bound, may find a better rota, or proves it.
+/// 6. If a gap remains, a short run on the whole model seeded with the best rota (the compact
+///    bound is sometimes the stronger one), then the neighbourhood search from it, which
+///    stops as soon as it reaches the bound. The result's bound is the best of the column
+///    generation and tree bounds and the compact model's; ``TerminationStatus/optimal``
 ///    only when the bound meets the incumbent.
 public struct ColumnGeneration: Sendable {
     let compiled: CompiledModel
@@ -183,17 +192,16 @@ public struct ColumnGeneration: Sendable {
             return SolveResult(termination: .infeasible, primal: .noSolution, values: [], objective: nil, bound: nil, time: elapsed(),
                                rawStatus: "cg: the block rows of resource \(block) have no solution")
         }
-        let cgBound = outcome.bound.map(rounded)
+        var cgBound = outcome.bound.map(rounded)
         var raw = "cg iterations=\(outcome.iterations) columns=\(outcome.columns.count) converged=\(outcome.converged)"
         if let z = outcome.lastMasterObjective { raw += " master-lp=\(Self.format(z))" }
         if let b = outcome.bound { raw += " lagrangian=\(Self.format(b))" }
         if outcome.artificialsInUse { raw += " artificials-in-use" }
 
-        // 3. Diving, then price-and-branch over every column (the dive's among them), seeded
-        //    with the dive's rota.
+        // 3. Diving (its rota seeds branch-and-price and the restricted master IP below).
         var incumbent: [Double]?
         var best = Double.infinity
-        var ipStart: [Double]?
+        var diveStart: (masters: [Double], chosen: [Int])?
         // Only after convergence: on an unconverged master (Instance8 at 60 s) the dive fixes
         // columns priced against poor duals and takes the time the neighbourhood search needs.
         if outcome.converged, !outcome.columns.isEmpty, settings.divingShare > 0 {
@@ -212,35 +220,13 @@ public struct ColumnGeneration: Sendable {
                         incumbent = values
                         best = model.objectiveValue(of: values)
                         raw += " rota=\(Self.format(best))"
-                        let masters = master.decomposition.masterVariables.count
-                        var start = Array(small.values[0..<masters]) + [Double](repeating: 0, count: pool.columns.count)
-                        for n in dive.chosen { start[masters + n] = 1 }
-                        ipStart = start
+                        diveStart = (Array(small.values[0..<master.decomposition.masterVariables.count]), dive.chosen)
                     }
                 }
             } else {
                 raw += "; dive found no rota"
             }
         }
-        if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
-        let columns = pool.columns
-        let ipLimit = Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed()))
-        if !columns.isEmpty {
-            let ip = master.masterIP(columns: columns)
-            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: ipStart, verbose: verbose)
-            ipOptions.tuning = tuning
-            let result = try backend.solve(ip, options: ipOptions, progress: nil)
-            raw += "; master-ip " + result.rawStatus
-            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: columns) {
-                let values = compiled.tightened(point)
-                let objective = model.objectiveValue(of: values)
-                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
-                    incumbent = values
-                    best = objective
-                }
-            }
-        }
-        if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
 
         // Conservative, as GLPK's own status: optimal only when the bound meets the incumbent
         // within a relative 1e-7 (GLPK's objective tolerance).
@@ -257,11 +243,55 @@ public struct ColumnGeneration: Sendable {
             return SolveResult(termination: termination, primal: .feasiblePoint, values: values, objective: best,
                                bound: termination == .optimal ? best : bound.map { Swift.min($0, best) }, time: elapsed(), rawStatus: raw)
         }
+        // 4. Price-and-branch: the master IP over every generated column, seeded with the dive's
+        //    rota.
+        let columns = pool.columns
+        let ipLimit = Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed()))
+        var ipStart: [Double]?
+        if let diveStart {
+            var start = diveStart.masters + [Double](repeating: 0, count: columns.count)
+            for n in diveStart.chosen { start[diveStart.masters.count + n] = 1 }
+            ipStart = start
+        }
+        if !columns.isEmpty {
+            let ip = master.masterIP(columns: columns)
+            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: ipStart, verbose: verbose)
+            ipOptions.tuning = tuning
+            let result = try backend.solve(ip, options: ipOptions, progress: nil)
+            raw += "; master-ip " + result.rawStatus
+            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: columns) {
+                let values = compiled.tightened(point)
+                let objective = model.objectiveValue(of: values)
+                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
+                    incumbent = values
+                    best = objective
+                }
+            }
+        }
+        if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
         if let incumbent, meets(cgBound) || withinGap(cgBound) {
             return result(values: incumbent, bound: cgBound)
         }
 
-        // 4. A short run on the whole model seeded with that rota: where the compact model's
+        // 5. Branch-and-price while a gap remains (the root master LP below the optimum).
+        if outcome.converged, let rootBound = outcome.bound, best.isFinite, settings.branchingShare > 0, elapsed() < total {
+            let deadline = elapsed() + (total - elapsed()) * settings.branchingShare
+            let tree = try branchAndPrice(master, pool: pool, incumbent: best, rootBound: rootBound, until: deadline, threads: threads,
+                                          elapsed: elapsed, rounded: rounded, progress: progress)
+            raw += "; branch-and-price nodes=\(tree.nodes) finished=\(tree.finished)"
+            if let values = tree.improved {
+                incumbent = values
+                best = tree.best
+            }
+            cgBound = Swift.max(cgBound ?? -.infinity, rounded(tree.bound))
+            if tree.finished { cgBound = best }
+            try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed()))
+            if let incumbent, meets(cgBound) || withinGap(cgBound) {
+                return result(values: incumbent, bound: cgBound)
+            }
+        }
+
+        // 6. A short run on the whole model seeded with that rota: where the compact model's
         //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
         //    prove the rota optimal at once.
         var compactBound: Double?
@@ -285,7 +315,7 @@ public struct ColumnGeneration: Sendable {
             if let incumbent, meets(bound) || withinGap(bound) { return result(values: incumbent, bound: bound) }
         }
 
-        // 5. The neighbourhood search from the best rota so far (or from scratch).
+        // 7. The neighbourhood search from the best rota so far (or from scratch).
         let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
         let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
         let provenBound = [cgBound, compactBound].compactMap { $0 }.max()
@@ -480,11 +510,13 @@ public struct ColumnGeneration: Sendable {
     /// Solves every block's pricing problem for `duals`, on up to `threads` threads; results in block order.
     ///
     /// Each pricing problem gets at most the time left until `deadline` (and at most `cap`);
+    /// `fixings` (by block) narrow the bounds of block variables (branch-and-price);
     /// past the deadline the remaining blocks are skipped (``Priced/skipped``), unless
     /// `mustFinish` (the first round, which every block needs a column from) gives each at
     /// least 0.2 s.
     func price(_ master: DantzigWolfeMaster, duals: [Double], deadline: Double, threads: Int, elapsed: () -> Double,
-               cap: Double, hard: [Bool] = [], mustFinish: Bool = false, only: Set<Int>? = nil) throws -> [Priced] {
+               cap: Double, hard: [Bool] = [], mustFinish: Bool = false, only: Set<Int>? = nil,
+               fixings: [[BranchFixing]] = []) throws -> [Priced] {
         let blocks = master.blockCount
         let results = IndexedResults<Priced>(count: blocks)
         let workers = Swift.max(1, Swift.min(threads, blocks))
@@ -505,7 +537,13 @@ public struct ColumnGeneration: Sendable {
                     continue
                 }
                 let limit = Swift.min(cap, Swift.max(mustFinish ? 0.2 : 0.05, seconds))
-                let sub = master.pricingModel(block: b, duals: duals)
+                var sub = master.pricingModel(block: b, duals: duals)
+                if fixings.indices.contains(b) {
+                    for f in fixings[b] {
+                        let v = sub.variables[f.variable]
+                        sub.setBounds(VariableID(index: f.variable), lower: Swift.max(v.lower, f.lower), upper: Swift.min(v.upper, f.upper))
+                    }
+                }
                 var options = SolveOptions(timeLimit: limit, relativeGap: 0, presolve: true, start: nil, verbose: false)
                 options.tuning = hard.indices.contains(b) && hard[b] ? hardTuning : pricingTuning
                 let outcome: Priced
