@@ -29,11 +29,34 @@ func curtoisScenarios() -> [(name: String, scenario: Scenario)] {
     }
 }
 
+/// Each scenario's default solve, computed on first use by the check and export benchmarks
+/// (outside their measurement) and kept: registering the benchmarks must stay cheap, since the
+/// benchmark tool starts the executable again for every benchmark it runs.
+final class SolvedReports: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var reports: [String: SolveReport] = [:]
+    private let lock = NSLock()
+
+    func report(_ name: String, _ scenario: Scenario) throws -> SolveReport {
+        lock.lock()
+        defer { lock.unlock() }
+        if let report = reports[name] { return report }
+        let report = try Toban.solve(scenario)
+        reports[name] = report
+        return report
+    }
+}
+
+let solvedReports = SolvedReports()
+
 let benchmarks: @Sendable () -> Void = {
     let quick = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
                                         maxDuration: .seconds(5), maxIterations: 50)
+    // Solves vary with the load and, for the time-limited ones, with what the search found in
+    // time: their thresholds allow the relaxed 25 % at p50.
     let slow = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident],
-                                       warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
+                                       warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3,
+                                       thresholds: [.wallClock: .relaxed, .peakMemoryResident: .relaxed])
 
     for (name, scenario) in exampleScenarios() {
         Benchmark("compile \(name)", configuration: quick) { benchmark in
@@ -42,13 +65,16 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("solve \(name)", configuration: slow) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try Toban.solve(scenario)) }
         }
-        guard let report = try? Toban.solve(scenario) else { continue }
         Benchmark("check \(name)", configuration: quick) { benchmark in
+            let report = try solvedReports.report(name, scenario)
+            benchmark.startMeasurement()
             for _ in benchmark.scaledIterations { blackHole(Toban.check(report.solution.rota, against: scenario)) }
         }
         Benchmark("export \(name)", configuration: quick) { benchmark in
+            let report = try solvedReports.report(name, scenario)
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toban-bench-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: dir) }
+            benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 blackHole(try RotaOutputs.write(report, to: dir.path, options: RotaOutputs.Options(dtstamp: Date(timeIntervalSince1970: 0))))
             }
