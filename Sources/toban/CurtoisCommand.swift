@@ -27,7 +27,7 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems.")
     var threads: Int = 2
 
-    @Option(name: .long, help: "cg (the default: column generation per staff member, price-and-branch, then lns), lns (neighbourhood search, then a proof run), direct (one GLPK branch-and-cut run) or auto.")
+    @Option(name: .long, help: "cg (the default: column generation per staff member, a dive, price-and-branch, branch-and-price, then lns), lns (neighbourhood search, then a proof run), direct (one GLPK branch-and-cut run) or auto.")
     var strategy: String = "cg"
 
     @Option(name: .long, help: "Seed of the neighbourhood search.")

@@ -35,7 +35,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the solve time to report.json (which then differs between runs).")
     var reportTiming = false
 
-    @Option(name: .long, help: "auto (the default: direct up to 8000 integer variables, else lns), direct (one GLPK branch-and-cut run), lns (neighbourhood search on sub-problems, then a proof run; for large scenarios; without --time-limit about 45 s) or cg (column generation per resource, then price-and-branch and lns).")
+    @Option(name: .long, help: "auto (the default: direct up to 8000 integer variables, else lns), direct (one GLPK branch-and-cut run), lns (neighbourhood search on sub-problems, then a proof run; for large scenarios; without --time-limit about 45 s) or cg (column generation per resource, then a dive, price-and-branch, branch-and-price and lns).")
     var strategy: String = "auto"
 
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
