@@ -109,21 +109,29 @@ struct ColumnGenerationTests {
 
     // MARK: Diving
 
+    /// A random decomposable scenario whose direct solve proves an optimum, with column
+    /// generation converged on it; nil for a seed that gives none.
+    func convergedMaster(seed: UInt64) throws
+        -> (CompiledModel, optimum: Double, ColumnGeneration, DantzigWolfeMaster, ColumnPool, bound: Double)? {
+        let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
+        guard let d = try? DantzigWolfeDecomposition.make(compiled),
+              let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
+              let optimum = direct.objective else { return nil }
+        let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+        let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
+        let pool = try strategy.makePool(master)
+        let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        guard outcome.converged, let bound = outcome.bound else { return nil }
+        return (compiled, optimum, strategy, master, pool, bound)
+    }
+
     /// After convergence the dive fixes every block to exactly one column of the pool; the
     /// chosen columns with their best master variables make a feasible point whose cost lies
     /// between the Lagrangian bound and any rota's — never below the direct optimum.
     @Test func diveFixesOneColumnPerBlockAndGivesAFeasibleRota() throws {
         var tested = 0
         for seed in 1...(40 as UInt64) where tested < 4 {
-            let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
-            guard let d = try? DantzigWolfeDecomposition.make(compiled),
-                  let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
-                  let optimum = direct.objective else { continue }
-            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
-            let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
-            let pool = try strategy.makePool(master)
-            let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
-            guard outcome.converged, let bound = outcome.bound else { continue }
+            guard let (compiled, optimum, strategy, master, pool, bound) = try convergedMaster(seed: seed) else { continue }
             let before = pool.columns.count
             guard let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
             tested += 1
@@ -149,15 +157,7 @@ struct ColumnGenerationTests {
     @Test func branchAndPriceProvesTheDirectOptimum() throws {
         var tested = 0
         for seed in 1...(60 as UInt64) where tested < 4 {
-            let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
-            guard let d = try? DantzigWolfeDecomposition.make(compiled),
-                  let direct = try? GLPKSolver().solve(compiled.model, options: SolveOptions(), progress: nil), direct.isOptimal,
-                  let optimum = direct.objective else { continue }
-            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
-            let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
-            let pool = try strategy.makePool(master)
-            let outcome = try strategy.generateColumns(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
-            guard outcome.converged, let root = outcome.bound,
+            guard let (compiled, optimum, strategy, master, pool, root) = try convergedMaster(seed: seed),
                   let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
             let chosen = dive.chosen.map { pool.columns[$0] }
             let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
