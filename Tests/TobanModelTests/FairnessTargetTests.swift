@@ -21,8 +21,10 @@ struct FairnessTargetTests {
         return try ScenarioLoader.load(text: yaml, file: "fair.yaml")
     }
 
-    func targets(_ s: Scenario) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: s.fairnessTargets().map { ($0.resourceID, $0.target) })
+    /// Each resource's total target, or its target in `category`.
+    func targets(_ s: Scenario, in category: FairnessCategory? = nil) -> [String: Double] {
+        let all = category.map { s.fairnessTargets(for: $0) } ?? s.fairnessTargets()
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.resourceID, $0.target) })
     }
 
     @Test func defaultCoverageSplitsEvenly() throws {
@@ -115,15 +117,13 @@ struct FairnessTargetTests {
           - {id: b, name: 馬場, kind: nurse, organisation: x}
           - {id: c, name: 千葉, kind: nurse, organisation: x}
         """)
-        let nights = Dictionary(uniqueKeysWithValues: s.fairnessTargets(for: .nights).map { ($0.resourceID, $0.target) })
-        #expect(nights == ["a": 0, "b": 1.5, "c": 1.5])
+        #expect(targets(s, in: .nights) == ["a": 0, "b": 1.5, "c": 1.5])
         // A limit on day duties only does not cap the nights.
         let dayLimited = try twoDutyScenario("""
           - {id: a, name: 青木, kind: nurse, organisation: x, limits: [{duties: [day], max: 0}]}
           - {id: b, name: 馬場, kind: nurse, organisation: x}
           - {id: c, name: 千葉, kind: nurse, organisation: x}
         """)
-        let open = Dictionary(uniqueKeysWithValues: dayLimited.fairnessTargets(for: .nights).map { ($0.resourceID, $0.target) })
-        #expect(open == ["a": 1, "b": 1, "c": 1])
+        #expect(targets(dayLimited, in: .nights) == ["a": 1, "b": 1, "c": 1])
     }
 }

@@ -95,7 +95,7 @@ struct ColumnGenerationTests {
             #expect(outcome.converged)
             #expect(bound <= optimum + 1e-6, "seed \(seed): bound \(bound) > optimum \(optimum)")
             #expect(bound >= lpBound - 1e-6, "seed \(seed): bound \(bound) < LP bound \(lpBound)")
-            #expect(!outcome.columns.isEmpty)
+            #expect(!pool.columns.isEmpty)
             // Dual smoothing changes the path, not the converged bound.
             let smoothed = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
                                             settings: ColumnGenerationSettings(smoothing: 0.5))
@@ -143,6 +143,7 @@ struct ColumnGenerationTests {
             let point = try #require(master.fullPoint(ipValues: small.values, columns: chosen), "seed \(seed)")
             let values = compiled.tightened(point)
             #expect(compiled.model.infeasibilities(of: values).isEmpty, "seed \(seed)")
+            #expect(strategy.feasiblePoint(ipValues: small.values, columns: chosen, master: master) == values)
             let cost = compiled.model.objectiveValue(of: values)
             #expect(cost >= optimum - 1e-6 && cost >= bound - 1e-6, "seed \(seed): dive \(cost), optimum \(optimum), bound \(bound)")
         }

@@ -59,7 +59,6 @@ extension ColumnGeneration {
                         until deadline: Double, threads: Int, elapsed: () -> Double, rounded: (Double) -> Double,
                         progress: ProgressHandler?) throws -> BranchAndPriceOutcome {
         let blocks = master.blockCount
-        let links = master.linkCount
         let model = master.model
         var outcome = BranchAndPriceOutcome(improved: nil, best: best, bound: rootBound, nodes: 0, finished: false)
         func closes(_ bound: Double) -> Bool {
@@ -107,8 +106,7 @@ extension ColumnGeneration {
                 let lp = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
                 guard lp.status == .optimal, let z = lp.objective else { break }
                 solved = lp
-                let duals = master.projected(Array(lp.rowDuals[0..<links]))
-                let convexityDuals = Array(lp.rowDuals[links..<(links + blocks)])
+                let (duals, convexityDuals) = master.duals(of: lp)
                 let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed,
                                        cap: pool.cap, hard: pool.hard, fixings: node.fixings)
                 noteHardBlocks(priced, pool: pool)
@@ -123,10 +121,8 @@ extension ColumnGeneration {
                     guard case .solved(let values, let objective, let bound) = p else { allProved = false; continue }
                     bounds.append(bound)
                     if objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
-                    let column = makeColumn(master, block: b, values: values)
-                    var reduced = column.cost - convexityDuals[b]
-                    for e in column.entries { reduced -= duals[e.row] * e.coefficient }
-                    if reduced < -1e-6, try pool.add(column, convexityRow: links + b) { added += 1 }
+                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: duals,
+                                          convexityDuals: convexityDuals) { added += 1 }
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     nodeBound = Swift.max(nodeBound, value)

@@ -29,7 +29,6 @@ extension ColumnGeneration {
     func dive(_ master: DantzigWolfeMaster, pool: ColumnPool, until deadline: Double, threads: Int,
               elapsed: () -> Double) throws -> Dive? {
         let blocks = master.blockCount
-        let links = master.linkCount
         var fixed = [Int?](repeating: nil, count: blocks)
         var steps = 0
         var rounds = 0
@@ -44,8 +43,7 @@ extension ColumnGeneration {
             }
             // Re-price the free blocks around what is fixed.
             for _ in 0..<settings.divingPricingRounds where elapsed() < deadline {
-                let duals = master.projected(Array(solved.rowDuals[0..<links]))
-                let convexityDuals = Array(solved.rowDuals[links..<(links + blocks)])
+                let (duals, convexityDuals) = master.duals(of: solved)
                 let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed,
                                        cap: pool.cap, hard: pool.hard, only: free)
                 noteHardBlocks(priced, pool: pool)
@@ -53,10 +51,8 @@ extension ColumnGeneration {
                 var added = 0
                 for b in free.sorted() {
                     guard case .solved(let values, _, _) = priced[b] else { continue }
-                    let column = makeColumn(master, block: b, values: values)
-                    var reduced = column.cost - convexityDuals[b]
-                    for e in column.entries { reduced -= duals[e.row] * e.coefficient }
-                    if reduced < -1e-6, try pool.add(column, convexityRow: links + b) { added += 1 }
+                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: duals,
+                                          convexityDuals: convexityDuals) { added += 1 }
                 }
                 if added == 0 { break }
                 solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))

@@ -111,6 +111,12 @@ struct DantzigWolfeMaster: Sendable {
         }
     }
 
+    /// A master LP solution's row duals split into the linking rows' (projected, see
+    /// ``projected(_:)``) and the convexity rows'.
+    func duals(of lp: LPResult) -> (linking: [Double], convexity: [Double]) {
+        (projected(Array(lp.rowDuals[0..<linkCount])), Array(lp.rowDuals[linkCount..<(linkCount + blockCount)]))
+    }
+
     /// The Lagrangian bound at multipliers `duals` (projected):
     /// `const + Σ_i y_i·side_i + Σ_master min over bounds of (c_j − y·a_j)·v + Σ_b pricing_b`,
     /// where `pricing_b` is a lower bound on block `b`'s pricing optimum. It bounds the whole

@@ -132,10 +132,10 @@ public struct ColumnGeneration: Sendable {
         self.settings = settings
     }
 
-    /// What column generation alone reached: the best bound, the columns, and the statistics.
+    /// What column generation alone reached: the best bound and the statistics (the columns
+    /// are in the ``ColumnPool``).
     struct Outcome: Sendable {
         var bound: Double?
-        var columns: [GeneratedColumn]
         var iterations: Int
         var converged: Bool
         var lastMasterObjective: Double?
@@ -193,7 +193,7 @@ public struct ColumnGeneration: Sendable {
                                rawStatus: "cg: the block rows of resource \(block) have no solution")
         }
         var cgBound = outcome.bound.map(rounded)
-        var raw = "cg iterations=\(outcome.iterations) columns=\(outcome.columns.count) converged=\(outcome.converged)"
+        var raw = "cg iterations=\(outcome.iterations) columns=\(pool.columns.count) converged=\(outcome.converged)"
         if let z = outcome.lastMasterObjective { raw += " master-lp=\(Self.format(z))" }
         if let b = outcome.bound { raw += " lagrangian=\(Self.format(b))" }
         if outcome.artificialsInUse { raw += " artificials-in-use" }
@@ -204,7 +204,7 @@ public struct ColumnGeneration: Sendable {
         var diveStart: (masters: [Double], chosen: [Int])?
         // Only after convergence: on an unconverged master (Instance8 at 60 s) the dive fixes
         // columns priced against poor duals and takes the time the neighbourhood search needs.
-        if outcome.converged, !outcome.columns.isEmpty, settings.divingShare > 0 {
+        if outcome.converged, !pool.columns.isEmpty, settings.divingShare > 0 {
             let deadline = Swift.min(total, elapsed() + total * settings.divingShare)
             if let dive = try dive(master, pool: pool, until: deadline, threads: threads, elapsed: elapsed) {
                 raw += "; dive steps=\(dive.steps) pricing-rounds=\(dive.pricingRounds)"
@@ -214,14 +214,11 @@ public struct ColumnGeneration: Sendable {
                                                 presolve: true, start: nil, verbose: false)
                 smallOptions.tuning = tuning
                 let small = try backend.solve(master.masterIP(columns: chosen), options: smallOptions, progress: nil)
-                if small.primal == .feasiblePoint, let point = master.fullPoint(ipValues: small.values, columns: chosen) {
-                    let values = compiled.tightened(point)
-                    if model.infeasibilities(of: values).isEmpty {
-                        incumbent = values
-                        best = model.objectiveValue(of: values)
-                        raw += " rota=\(Self.format(best))"
-                        diveStart = (Array(small.values[0..<master.decomposition.masterVariables.count]), dive.chosen)
-                    }
+                if small.primal == .feasiblePoint, let values = feasiblePoint(ipValues: small.values, columns: chosen, master: master) {
+                    incumbent = values
+                    best = model.objectiveValue(of: values)
+                    raw += " rota=\(Self.format(best))"
+                    diveStart = (Array(small.values[0..<master.decomposition.masterVariables.count]), dive.chosen)
                 }
             } else {
                 raw += "; dive found no rota"
@@ -259,10 +256,9 @@ public struct ColumnGeneration: Sendable {
             ipOptions.tuning = tuning
             let result = try backend.solve(ip, options: ipOptions, progress: nil)
             raw += "; master-ip " + result.rawStatus
-            if result.primal == .feasiblePoint, let point = master.fullPoint(ipValues: result.values, columns: columns) {
-                let values = compiled.tightened(point)
+            if result.primal == .feasiblePoint, let values = feasiblePoint(ipValues: result.values, columns: columns, master: master) {
                 let objective = model.objectiveValue(of: values)
-                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
+                if objective < best - 1e-9 {
                     incumbent = values
                     best = objective
                 }
@@ -364,7 +360,7 @@ public struct ColumnGeneration: Sendable {
         let blocks = master.blockCount
         let links = master.linkCount
         let lp = pool.lp
-        var outcome = Outcome(bound: nil, columns: [], iterations: 0, converged: false, lastMasterObjective: nil,
+        var outcome = Outcome(bound: nil, iterations: 0, converged: false, lastMasterObjective: nil,
                               artificialsInUse: false, infeasibleBlock: nil)
         func add(_ column: GeneratedColumn) throws { try pool.add(column, convexityRow: links + column.block) }
 
@@ -412,8 +408,7 @@ public struct ColumnGeneration: Sendable {
             outcome.iterations += 1
             outcome.lastMasterObjective = z
             outcome.artificialsInUse = pool.usesArtificials(solved.values)
-            let masterDuals = master.projected(Array(solved.rowDuals[0..<links]))
-            let convexityDuals = Array(solved.rowDuals[links..<(links + blocks)])
+            let (masterDuals, convexityDuals) = master.duals(of: solved)
             if let b = outcome.bound, rounded(b) >= z - 1e-6 * Swift.max(1, Swift.abs(z)) {
                 // The bound cannot rise above the master LP's value: nothing more to gain.
                 outcome.converged = true
@@ -448,11 +443,9 @@ public struct ColumnGeneration: Sendable {
                     }
                     bounds.append(bound)
                     if case .solved(_, let objective, _) = p, objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
-                    let column = makeColumn(master, block: b, values: values)
-                    // Reduced cost against the master's own duals, whatever the pricing duals were.
-                    var reduced = column.cost - convexityDuals[b]
-                    for e in column.entries { reduced -= masterDuals[e.row] * e.coefficient }
-                    if reduced < -1e-6, try pool.add(column, convexityRow: links + b) { added += 1 }
+                    // Against the master's own duals, whatever the pricing duals were.
+                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: masterDuals,
+                                          convexityDuals: convexityDuals) { added += 1 }
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     if value > (outcome.bound ?? -.infinity) { outcome.bound = value }
@@ -477,7 +470,6 @@ public struct ColumnGeneration: Sendable {
                 pool.cap *= 4
             }
         }
-        outcome.columns = pool.columns
         return outcome
     }
 
@@ -572,6 +564,26 @@ public struct ColumnGeneration: Sendable {
     func makeColumn(_ master: DantzigWolfeMaster, block b: Int, values: [Double]) -> GeneratedColumn {
         let (cost, entries) = master.column(block: b, values: values)
         return GeneratedColumn(block: b, values: values, cost: cost, entries: entries)
+    }
+
+    /// Adds block `b`'s solution to `pool` when its reduced cost against `duals` (linking rows)
+    /// and `convexityDuals` is negative; returns whether it was added (a block solution the
+    /// pool already has is not added twice).
+    func addIfPricedOut(_ values: [Double], block b: Int, master: DantzigWolfeMaster, pool: ColumnPool,
+                        duals: [Double], convexityDuals: [Double]) throws -> Bool {
+        let column = makeColumn(master, block: b, values: values)
+        var reduced = column.cost - convexityDuals[b]
+        for e in column.entries { reduced -= duals[e.row] * e.coefficient }
+        guard reduced < -1e-6 else { return false }
+        return try pool.add(column, convexityRow: master.linkCount + b)
+    }
+
+    /// The whole-model point of a master IP solution over `columns` (``DantzigWolfeMaster/fullPoint(ipValues:columns:)``,
+    /// penalties lowered by ``CompiledModel/tightened(_:)``); nil unless it is feasible.
+    func feasiblePoint(ipValues: [Double], columns: [GeneratedColumn], master: DantzigWolfeMaster) -> [Double]? {
+        guard let point = master.fullPoint(ipValues: ipValues, columns: columns) else { return nil }
+        let values = compiled.tightened(point)
+        return compiled.model.infeasibilities(of: values).isEmpty ? values : nil
     }
 }
 
