@@ -38,8 +38,12 @@ final class GLPKProblem {
             case .integer: glp_set_col_kind(pointer, col, GLP_IV)
             case .continuous: glp_set_col_kind(pointer, col, GLP_CV)
             }
-            if v.kind != .binary {
-                let (type, lo, hi) = GLPKProblem.boundType(lower: v.lower, upper: v.upper)
+            // GLP_BV sets the bounds to [0, 1]; narrower ones (a branching decision, a
+            // fixing) are set after it, or GLPK would silently drop them.
+            if v.kind != .binary || v.lower > 0 || v.upper < 1 {
+                let (type, lo, hi) = v.kind == .binary
+                    ? GLPKProblem.boundType(lower: Swift.max(0, v.lower), upper: Swift.min(1, v.upper))
+                    : GLPKProblem.boundType(lower: v.lower, upper: v.upper)
                 glp_set_col_bnds(pointer, col, type, lo, hi)
             }
             glp_set_obj_coef(pointer, col, c[j])

@@ -29,6 +29,24 @@ struct GLPKSolverTests {
         return m
     }
 
+    /// A binary fixed at 0 or 1 by its bounds stays there (GLP_BV alone would reset them to
+    /// [0, 1]): the knapsack's optimum {x1, x2, x3} (21) moves to {x0, x2, x3} (18) when x1 is
+    /// held at 0, and to {x0, x1} (19) when x0 is held at 1.
+    @Test func binaryBoundsAreHonoured() throws {
+        let free = try solver.solve(knapsack(), options: SolveOptions(), progress: nil)
+        #expect(free.objective == 21)
+        var without = knapsack()
+        without.setBounds(VariableID(index: 1), lower: 0, upper: 0)
+        let a = try solver.solve(without, options: SolveOptions(), progress: nil)
+        #expect(a.values[1] == 0)
+        #expect(a.objective == 18)
+        var with = knapsack()
+        with.setBounds(VariableID(index: 0), lower: 1, upper: 1)
+        let b = try solver.solve(with, options: SolveOptions(), progress: nil)
+        #expect(b.values[0] == 1)
+        #expect(b.objective == 19)
+    }
+
     /// A market-split instance (Cornuéjols & Dawande): tiny, and very hard for branch and bound.
     func marketSplit(rows: Int = 4, columns: Int = 36, seed: UInt64 = 7) -> LinearModel {
         var rng = SplitMix64(state: seed)

@@ -1,3 +1,4 @@
+import Foundation
 import TobanMIP
 
 /// The pieces of a Dantzig–Wolfe reformulation that do not change during column generation:
@@ -19,6 +20,11 @@ struct DantzigWolfeMaster: Sendable {
     /// The linking rows' sides, by position.
     let linkLower: [Double?]
     let linkUpper: [Double?]
+    /// For each block, its labelling pricer where one applies (``LabellingPricer``); empty
+    /// when every block is priced by GLPK.
+    var labellers: [LabellingPricer?] = []
+    /// Blocks whose labelling gave up once (label limit or time): GLPK prices them from then on.
+    let labellingGaveUp: BlockFlags
 
     init(model: LinearModel, decomposition d: DantzigWolfeDecomposition) {
         self.model = model
@@ -60,6 +66,7 @@ struct DantzigWolfeMaster: Sendable {
         masterEntries = masters
         linkLower = d.linkingRows.map { model.rows[$0].lower }
         linkUpper = d.linkingRows.map { model.rows[$0].upper }
+        labellingGaveUp = BlockFlags(count: d.blocks.count)
     }
 
     /// Relative tolerance under which a reduced cost counts as zero (GLPK's `tol_dj` is 1e-7).
@@ -89,14 +96,20 @@ struct DantzigWolfeMaster: Sendable {
     /// the duals times the block's linking coefficients.
     func pricingModel(block b: Int, duals: [Double]) -> LinearModel {
         var sub = pricingTemplates[b]
-        let vars = decomposition.blocks[b].variables
-        for k in vars.indices {
-            var c = cost[vars[k]]
-            for e in linkEntries[b][k] { c -= duals[e.row] * e.coefficient }
-            if Swift.abs(c) <= Self.reducedCostTolerance * (1 + Swift.abs(cost[vars[k]])) { c = 0 }
-            if c != 0 { sub.addObjective(VariableID(index: k), coefficient: c, ruleID: "CG-PRICING") }
+        for (k, c) in pricingCosts(block: b, duals: duals).enumerated() where c != 0 {
+            sub.addObjective(VariableID(index: k), coefficient: c, ruleID: "CG-PRICING")
         }
         return sub
+    }
+
+    /// Block `b`'s pricing costs for linking-row duals `duals`, one per block variable: its
+    /// cost minus the duals times its linking coefficients, zero within the tolerance.
+    func pricingCosts(block b: Int, duals: [Double]) -> [Double] {
+        decomposition.blocks[b].variables.enumerated().map { k, j in
+            var c = cost[j]
+            for e in linkEntries[b][k] { c -= duals[e.row] * e.coefficient }
+            return Swift.abs(c) <= Self.reducedCostTolerance * (1 + Swift.abs(cost[j])) ? 0 : c
+        }
     }
 
     /// `duals` moved onto the cone of valid Lagrangian multipliers: a row without a lower side
@@ -219,6 +232,27 @@ struct DantzigWolfeMaster: Sendable {
             for (k, j) in decomposition.blocks[column.block].variables.enumerated() { values[j] = column.values[k] }
         }
         return chosen.allSatisfy { $0 } ? values : nil
+    }
+}
+
+/// One flag per block, set from any thread.
+final class BlockFlags: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var flags: [Bool]
+    private let lock = NSLock()
+
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+
+    subscript(block: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return flags.indices.contains(block) && flags[block]
+    }
+
+    func set(_ block: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if flags.indices.contains(block) { flags[block] = true }
     }
 }
 

@@ -28,6 +28,12 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the time left after price-and-branch for one run on the whole model seeded
     /// with its rota (which may prove it where the compact bound is the stronger one).
     public var seededRunShare: Double
+    /// Whether blocks made of one resource's days are priced by dynamic programming over the
+    /// days (``LabellingPricer``, exact) instead of GLPK's branch-and-cut.
+    public var labelling: Bool
+    /// Labels on one day at most before the labelling of a block gives up for good (GLPK
+    /// prices it from then on).
+    public var labelLimit: Int
     /// GLPK features for the pricing problems.
     public var pricingTuning: MIPTuning
     /// GLPK features for the pricing problems of a block whose pricing once ran out of time:
@@ -49,7 +55,7 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, divingShare: Double = 0.25, divingPricingRounds: Int = 2, divingFixShare: Double = 0.2,
                 masterIPShare: Double = 0.15, branchingShare: Double = 0.35, pricingTimeLimit: Double = 1,
-                seededRunShare: Double = 0.15, pricingTuning: MIPTuning = MIPTuning(),
+                seededRunShare: Double = 0.15, labelling: Bool = true, labelLimit: Int = 250_000, pricingTuning: MIPTuning = MIPTuning(),
                 hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
@@ -60,6 +66,8 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         self.masterIPShare = masterIPShare
         self.pricingTimeLimit = pricingTimeLimit
         self.seededRunShare = seededRunShare
+        self.labelling = labelling
+        self.labelLimit = labelLimit
         self.pricingTuning = pricingTuning
         self.hardPricingTuning = hardPricingTuning
         self.smoothing = smoothing
@@ -80,6 +88,9 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         if !(smoothing.isFinite && smoothing >= 0 && smoothing < 1) {
             found.append(ModelDefect("column generation: smoothing must be in [0, 1), got \(smoothing)"))
         }
+        if labelLimit < 1 {
+            found.append(ModelDefect("column generation: labelLimit must be positive, got \(labelLimit)"))
+        }
         if divingPricingRounds < 0 {
             found.append(ModelDefect("column generation: divingPricingRounds must not be negative, got \(divingPricingRounds)"))
         }
@@ -92,7 +103,9 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 }
 
 /// Dantzig–Wolfe column generation (price-and-branch) on a compiled scenario, with GLPK's
-/// simplex on the master LP and GLPK's branch-and-cut on the pricing problems.
+/// simplex on the master LP; a pricing problem is solved by dynamic programming over the
+/// resource's days (``LabellingPricer``, exact) where its block allows, else by GLPK's
+/// branch-and-cut.
 ///
 /// 1. The model is decomposed into one block per resource (``DantzigWolfeDecomposition``);
 ///    rows touching several blocks or master variables are linking rows. A model with fewer
@@ -174,7 +187,8 @@ public struct ColumnGeneration: Sendable {
         } catch {
             return try fallback(error.description)
         }
-        let master = DantzigWolfeMaster(model: model, decomposition: decomposition)
+        var master = DantzigWolfeMaster(model: model, decomposition: decomposition)
+        if settings.labelling { master.labellers = makeLabellers(master) }
         let total = timeLimit ?? settings.untimedBudget
         let integral = compiled.hasIntegralObjective
         func rounded(_ bound: Double) -> Double { integral ? (bound - 1e-6).rounded(.up) : bound }
@@ -345,6 +359,21 @@ public struct ColumnGeneration: Sendable {
     }
 
     static func format(_ value: Double) -> String { String(format: "%.4f", value) }
+
+    /// A ``LabellingPricer`` for every block it applies to (`TOBAN_CG_TRACE` says why not for the others).
+    func makeLabellers(_ master: DantzigWolfeMaster) -> [LabellingPricer?] {
+        let trace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        return (0..<master.blockCount).map { b in
+            switch LabellingPricer.make(compiled, master: master, block: b) {
+            case .success(let pricer): return pricer
+            case .failure(let why):
+                if trace {
+                    FileHandle.standardError.write(Data("cg block \(master.decomposition.blocks[b].resourceID) priced by GLPK: \(why)\n".utf8))
+                }
+                return nil
+            }
+        }
+    }
 
     /// An empty pool over `master`'s LP. The artificials must cost more than any rota could
     /// gain from them, or they would cap the duals (the bound stays valid, but weak).
@@ -529,6 +558,11 @@ public struct ColumnGeneration: Sendable {
                     continue
                 }
                 let limit = Swift.min(cap, Swift.max(mustFinish ? 0.2 : 0.05, seconds))
+                if let labelled = labellingPrice(master, block: b, duals: duals, fixings: fixings.indices.contains(b) ? fixings[b] : [],
+                                                 limit: limit) {
+                    results.set(b, labelled)
+                    continue
+                }
                 var sub = master.pricingModel(block: b, duals: duals)
                 if fixings.indices.contains(b) {
                     for f in fixings[b] {
@@ -559,6 +593,28 @@ public struct ColumnGeneration: Sendable {
             }
         }
         return results.all().map { $0 ?? .failed("not run") }
+    }
+
+    /// Block `b`'s pricing problem solved by its ``LabellingPricer``, or nil when it has none,
+    /// a decision falls on a derived variable, or the labelling gives up (GLPK prices the block
+    /// then, and from then on).
+    func labellingPrice(_ master: DantzigWolfeMaster, block b: Int, duals: [Double], fixings: [BranchFixing], limit: Double) -> Priced? {
+        guard master.labellers.indices.contains(b), let pricer = master.labellers[b], !master.labellingGaveUp[b],
+              !fixings.contains(where: { pricer.derivedVariables.contains($0.variable) }) else { return nil }
+        var lower = pricer.modelLower, upper = pricer.modelUpper
+        for f in fixings {
+            lower[f.variable] = Swift.max(lower[f.variable], f.lower)
+            upper[f.variable] = Swift.min(upper[f.variable], f.upper)
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(Swift.min(limit, 1e6) * 1000))
+        switch pricer.solve(costs: master.pricingCosts(block: b, duals: duals), lower: lower, upper: upper, deadline: deadline,
+                            labelLimit: settings.labelLimit) {
+        case .solved(let values, let objective): return .solved(values: values, objective: objective, bound: objective)
+        case .infeasible: return .infeasible
+        case .gaveUp:
+            master.labellingGaveUp.set(b)
+            return nil
+        }
     }
 
     func makeColumn(_ master: DantzigWolfeMaster, block b: Int, values: [Double]) -> GeneratedColumn {

@@ -1,0 +1,275 @@
+import Foundation
+
+extension LabellingPricer {
+    /// The least-cost block solution for `costs` (one per block variable) within `lower` and
+    /// `upper` (block order: the model's bounds, narrowed by branch-and-price), or
+    /// ``Outcome/gaveUp`` past `labelLimit` labels on one day or past `deadline`.
+    func solve(costs: [Double], lower: [Double], upper: [Double], deadline: ContinuousClock.Instant,
+               labelLimit: Int = 250_000) -> Outcome {
+        guard !neverFeasible else { return .infeasible }
+        // A derived variable with a negative cost would want to sit above its least value.
+        for specs in derivedOfDay { for d in specs where costs[d.variable] < -Self.tolerance { return .gaveUp } }
+        guard let options = dayOptions(lower: lower, upper: upper) else { return .infeasible }
+        let optionCosts = options.map { $0.map { $0.reduce(0) { $0 + costs[$1] } } }
+
+        var values = [Double](repeating: 0, count: isRow.count)
+        var saved: [(expression: Int, value: Double)] = []
+        var previous = LabelLayer(width: 0)
+        previous.insert([], cost: 0, parent: -1, option: -1)
+        var trail: [(parent: [Int32], option: [Int32])] = []
+        for t in 0..<dayCount {
+            let before = t > 0 ? open[t - 1] : []
+            let after = open[t]
+            var next = LabelLayer(width: after.count)
+            var key = [Double](repeating: 0, count: after.count)
+            for l in 0..<previous.count {
+                let base = l * previous.width
+                for (k, e) in before.enumerated() { values[e] = previous.keys[base + k] }
+                for e in startingOn[t] { values[e] = constant[e] }
+                for (o, option) in options[t].enumerated() {
+                    saved.removeAll(keepingCapacity: true)
+                    var cost = previous.costs[l] + optionCosts[t][o]
+                    for v in option {
+                        for entry in entries[v] {
+                            saved.append((entry.expression, values[entry.expression]))
+                            values[entry.expression] += entry.coefficient
+                        }
+                    }
+                    var feasible = true
+                    for d in derivedOfDay[t] {
+                        guard let x = leastValue(d, values: values, lower: lower, upper: upper) else {
+                            feasible = false
+                            break
+                        }
+                        cost += costs[d.variable] * x
+                        if x != 0 {
+                            for entry in entries[d.variable] {
+                                saved.append((entry.expression, values[entry.expression]))
+                                values[entry.expression] += entry.coefficient * x
+                            }
+                        }
+                    }
+                    if feasible {
+                        for e in rowsEndingOn[t] {
+                            let v = values[e]
+                            if v.isFinite && (v < self.lower[e] - Self.tolerance || v > self.upper[e] + Self.tolerance) {
+                                feasible = false
+                                break
+                            }
+                        }
+                    }
+                    if feasible {
+                        for (k, e) in after.enumerated() {
+                            var v = values[e]
+                            if isRow[e] && v.isFinite {
+                                let least = v + futureLeast[t][k], most = v + futureMost[t][k]
+                                if least > self.upper[e] + Self.tolerance || most < self.lower[e] - Self.tolerance {
+                                    feasible = false
+                                    break
+                                }
+                                // Whatever the later days hold, the row is met: its sum stops mattering.
+                                if most <= self.upper[e] + Self.tolerance && least >= self.lower[e] - Self.tolerance { v = .infinity }
+                            }
+                            key[k] = v + 0  // −0 and 0 alike
+                        }
+                    }
+                    if feasible {
+                        next.insert(key, cost: cost, parent: Int32(l), option: Int32(o))
+                    }
+                    for s in saved.reversed() { values[s.expression] = s.value }
+                }
+                if next.count > labelLimit { return .gaveUp }
+                if l & 1023 == 1023 && ContinuousClock.now >= deadline { return .gaveUp }
+            }
+            if next.count == 0 { return .infeasible }
+            next = undominated(next, after: t)
+            if ContinuousClock.now >= deadline && t + 1 < dayCount { return .gaveUp }
+            trail.append((next.parents, next.options))
+            previous = next
+        }
+        // After the last day nothing is open: one label, the optimum.
+        var chosen = [Int](repeating: 0, count: dayCount)
+        var label = 0
+        for t in stride(from: dayCount - 1, through: 0, by: -1) {
+            chosen[t] = Int(trail[t].option[label])
+            label = Int(trail[t].parent[label])
+        }
+        let point = blockValues(options: chosen.enumerated().map { options[$0][$1] }, lower: lower, upper: upper)
+        let objective = zip(costs, point).reduce(0) { $0 + $1.0 * $1.1 }
+        return .solved(values: point, objective: objective)
+    }
+
+    /// `layer` without the labels that another label of the same exact part (the two-sided
+    /// rows' sums) dominates: no more cost and, on every one-sided row and piece, a sum that
+    /// is no worse (a lower sum for an upper side or a piece, a higher one for a lower side; a
+    /// row that can no longer break is best). Any completion of the dominated label completes
+    /// the other one as cheaply, derived variables costing nothing negative.
+    func undominated(_ layer: LabelLayer, after t: Int) -> LabelLayer {
+        let exact = exactPositions[t], ordered = orderedPositions[t]
+        guard !ordered.isEmpty, layer.count > 1 else { return layer }
+        let width = layer.width
+        // The ordered sums, transformed so that lower is better.
+        var better = [Double](repeating: 0, count: layer.count * ordered.count)
+        for l in 0..<layer.count {
+            for (m, (k, flip)) in ordered.enumerated() {
+                let v = layer.keys[l * width + k]
+                better[l * ordered.count + m] = v == .infinity ? -.infinity : (flip ? -v : v)
+            }
+        }
+        let sorted = (0..<layer.count).sorted { a, b in
+            for k in exact {
+                let x = layer.keys[a * width + k], y = layer.keys[b * width + k]
+                if x != y { return x < y }
+            }
+            return layer.costs[a] != layer.costs[b] ? layer.costs[a] < layer.costs[b] : a < b
+        }
+        var kept: [Int] = []
+        var groupStart = 0
+        for (i, l) in sorted.enumerated() {
+            if i > 0 {
+                let previous = sorted[i - 1]
+                if exact.contains(where: { layer.keys[previous * width + $0] != layer.keys[l * width + $0] }) { groupStart = kept.count }
+            }
+            let dominated = kept[groupStart...].contains { d in
+                for m in 0..<ordered.count where better[d * ordered.count + m] > better[l * ordered.count + m] + Self.tolerance { return false }
+                return true
+            }
+            if !dominated { kept.append(l) }
+        }
+        guard kept.count < layer.count else { return layer }
+        kept.sort()
+        return layer.keeping(kept)
+    }
+
+    /// Per day, the sets of assignment variables that may be 1 together within the bounds:
+    /// nil when some day has none.
+    func dayOptions(lower: [Double], upper: [Double]) -> [[[Int]]]? {
+        var result: [[[Int]]] = []
+        for t in 0..<dayCount {
+            let vars = assignmentsOfDay[t]
+            if vars.contains(where: { lower[$0] > 0.5 && upper[$0] < 0.5 }) { return nil }
+            let free = vars.filter { upper[$0] >= 0.5 && lower[$0] <= 0.5 }
+            let forced = vars.filter { lower[$0] > 0.5 }
+            var options: [[Int]] = []
+            if atMostOne[t] {
+                switch forced.count {
+                case 0: options = [[]] + free.map { [$0] }
+                case 1: options = [forced]
+                default: return nil
+                }
+            } else {
+                for mask in 0..<(1 << free.count) {
+                    options.append(forced + free.indices.filter { mask & (1 << $0) != 0 }.map { free[$0] })
+                }
+            }
+            result.append(options)
+        }
+        return result
+    }
+
+    /// A derived variable's least value given its pieces' sums in `values`, nil above its upper bound.
+    func leastValue(_ d: Derived, values: [Double], lower: [Double], upper: [Double]) -> Double? {
+        var x = Swift.max(d.floor, lower[d.variable])
+        for p in d.pieces { x = Swift.max(x, values[p]) }
+        if d.integral { x = (x - Self.tolerance).rounded(.up) }
+        return x <= Swift.min(d.upper, upper[d.variable]) + Self.tolerance ? x : nil
+    }
+
+    /// The block point of one option per day, derived variables at their least values.
+    func blockValues(options: [[Int]], lower: [Double], upper: [Double]) -> [Double] {
+        var point = [Double](repeating: 0, count: variableCount)
+        var values = constant
+        func add(_ v: Int, _ x: Double) {
+            point[v] = x
+            for entry in entries[v] { values[entry.expression] += entry.coefficient * x }
+        }
+        for t in 0..<dayCount {
+            for v in options[t] { add(v, 1) }
+            for d in derivedOfDay[t] {
+                add(d.variable, leastValue(d, values: values, lower: lower, upper: upper) ?? d.floor)
+            }
+        }
+        return point
+    }
+}
+
+/// The labels of one day boundary: their states (partial sums of the open expressions, flat,
+/// `width` per label), costs and back pointers, with an open-addressing table over the states
+/// so that a state reached twice keeps its cheaper label.
+struct LabelLayer {
+    let width: Int
+    private(set) var keys: [Double] = []
+    private(set) var costs: [Double] = []
+    private(set) var parents: [Int32] = []
+    private(set) var options: [Int32] = []
+    private var table: [Int32] = Array(repeating: -1, count: 64)
+
+    init(width: Int) { self.width = width }
+
+    var count: Int { costs.count }
+
+    /// The labels `kept` (ascending) only; no more insertions.
+    func keeping(_ kept: [Int]) -> LabelLayer {
+        var layer = LabelLayer(width: width)
+        layer.keys.reserveCapacity(kept.count * width)
+        for l in kept {
+            layer.keys.append(contentsOf: keys[(l * width)..<((l + 1) * width)])
+            layer.costs.append(costs[l])
+            layer.parents.append(parents[l])
+            layer.options.append(options[l])
+        }
+        return layer
+    }
+
+    mutating func insert(_ key: [Double], cost: Double, parent: Int32, option: Int32) {
+        if 2 * (count + 1) > table.count { grow() }
+        let mask = table.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let label = Int(table[slot])
+            if label < 0 {
+                table[slot] = Int32(count)
+                keys.append(contentsOf: key)
+                costs.append(cost)
+                parents.append(parent)
+                options.append(option)
+                return
+            }
+            if matches(label, key) {
+                if cost < costs[label] {
+                    costs[label] = cost
+                    parents[label] = parent
+                    options[label] = option
+                }
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func matches(_ label: Int, _ key: [Double]) -> Bool {
+        let base = label * width
+        for k in 0..<width where keys[base + k] != key[k] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        table = Array(repeating: -1, count: table.count * 2)
+        let mask = table.count - 1
+        for label in 0..<count {
+            var slot = Self.hash(Array(keys[(label * width)..<((label + 1) * width)])) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(label)
+        }
+    }
+
+    private static func hash(_ key: [Double]) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for v in key {
+            h = (h ^ v.bitPattern) &* 0x0000_0100_0000_01b3
+            h ^= h >> 29
+        }
+        h = (h ^ (h >> 32)) &* 0x9e37_79b9_7f4a_7c15
+        return Int(truncatingIfNeeded: h >> 1)
+    }
+}
