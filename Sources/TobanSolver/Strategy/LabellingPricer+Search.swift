@@ -13,74 +13,90 @@ extension LabellingPricer {
         let optionCosts = options.map { $0.map { $0.reduce(0) { $0 + costs[$1] } } }
 
         var values = [Double](repeating: 0, count: isRow.count)
-        var saved: [(expression: Int, value: Double)] = []
         var previous = LabelLayer(width: 0)
         previous.insert([], cost: 0, parent: -1, option: -1)
         var trail: [(parent: [Int32], option: [Int32])] = []
+        let tolerance = Self.tolerance
         for t in 0..<dayCount {
-            let before = t > 0 ? open[t - 1] : []
-            let after = open[t]
-            var next = LabelLayer(width: after.count)
-            var key = [Double](repeating: 0, count: after.count)
-            for l in 0..<previous.count {
-                let base = l * previous.width
-                for (k, e) in before.enumerated() { values[e] = previous.keys[base + k] }
-                for e in startingOn[t] { values[e] = constant[e] }
-                for (o, option) in options[t].enumerated() {
-                    saved.removeAll(keepingCapacity: true)
-                    var cost = previous.costs[l] + optionCosts[t][o]
-                    for v in option {
-                        for entry in entries[v] {
-                            saved.append((entry.expression, values[entry.expression]))
-                            values[entry.expression] += entry.coefficient
+            let plan = DayPlan(self, day: t, options: options[t], optionCosts: optionCosts[t], costs: costs, lower: lower, upper: upper)
+            var next = LabelLayer(width: plan.after.count)
+            var key = [Double](repeating: 0, count: plan.after.count)
+            var savedExpression = [Int](repeating: 0, count: plan.mostTouched)
+            var savedValue = [Double](repeating: 0, count: plan.mostTouched)
+            let width = previous.width
+            var gaveUp = false
+            values.withUnsafeMutableBufferPointer { v in
+                for l in 0..<previous.count {
+                    let base = l * width
+                    for k in 0..<plan.before.count { v[plan.before[k]] = previous.keys[base + k] }
+                    for k in 0..<plan.starting.count { v[plan.starting[k]] = plan.startingConstant[k] }
+                    for o in 0..<plan.optionCosts.count {
+                        var touched = 0
+                        var cost = previous.costs[l] + plan.optionCosts[o]
+                        for i in plan.optionEntryStart[o]..<plan.optionEntryStart[o + 1] {
+                            let e = plan.entryExpression[i]
+                            savedExpression[touched] = e
+                            savedValue[touched] = v[e]
+                            touched += 1
+                            v[e] += plan.entryCoefficient[i]
                         }
-                    }
-                    var feasible = true
-                    for d in derivedOfDay[t] {
-                        guard let x = leastValue(d, values: values, lower: lower, upper: upper) else {
-                            feasible = false
-                            break
-                        }
-                        cost += costs[d.variable] * x
-                        if x != 0 {
-                            for entry in entries[d.variable] {
-                                saved.append((entry.expression, values[entry.expression]))
-                                values[entry.expression] += entry.coefficient * x
-                            }
-                        }
-                    }
-                    if feasible {
-                        for e in rowsEndingOn[t] {
-                            let v = values[e]
-                            if v.isFinite && (v < self.lower[e] - Self.tolerance || v > self.upper[e] + Self.tolerance) {
+                        var feasible = true
+                        for d in 0..<plan.derivedFloor.count {
+                            var x = plan.derivedFloor[d]
+                            for i in plan.pieceStart[d]..<plan.pieceStart[d + 1] { x = Swift.max(x, v[plan.pieces[i]]) }
+                            if plan.derivedIntegral[d] { x = (x - tolerance).rounded(.up) }
+                            if x > plan.derivedUpper[d] + tolerance {
                                 feasible = false
                                 break
                             }
+                            cost += plan.derivedCost[d] * x
+                            if x != 0 {
+                                for i in plan.derivedEntryStart[d]..<plan.derivedEntryStart[d + 1] {
+                                    let e = plan.derivedEntryExpression[i]
+                                    savedExpression[touched] = e
+                                    savedValue[touched] = v[e]
+                                    touched += 1
+                                    v[e] += plan.derivedEntryCoefficient[i] * x
+                                }
+                            }
                         }
-                    }
-                    if feasible {
-                        for (k, e) in after.enumerated() {
-                            var v = values[e]
-                            if isRow[e] && v.isFinite {
-                                let least = v + futureLeast[t][k], most = v + futureMost[t][k]
-                                if least > self.upper[e] + Self.tolerance || most < self.lower[e] - Self.tolerance {
+                        if feasible {
+                            for k in 0..<plan.ending.count {
+                                let x = v[plan.ending[k]]
+                                if x.isFinite && (x < plan.endingLower[k] - tolerance || x > plan.endingUpper[k] + tolerance) {
                                     feasible = false
                                     break
                                 }
-                                // Whatever the later days hold, the row is met: its sum stops mattering.
-                                if most <= self.upper[e] + Self.tolerance && least >= self.lower[e] - Self.tolerance { v = .infinity }
                             }
-                            key[k] = v + 0  // −0 and 0 alike
+                        }
+                        if feasible {
+                            for k in 0..<plan.after.count {
+                                var x = v[plan.after[k]]
+                                if plan.afterIsRow[k] && x.isFinite {
+                                    let least = x + plan.futureLeast[k], most = x + plan.futureMost[k]
+                                    if least > plan.afterUpper[k] + tolerance || most < plan.afterLower[k] - tolerance {
+                                        feasible = false
+                                        break
+                                    }
+                                    // Whatever the later days hold, the row is met: its sum stops mattering.
+                                    if most <= plan.afterUpper[k] + tolerance && least >= plan.afterLower[k] - tolerance { x = .infinity }
+                                }
+                                key[k] = x + 0  // −0 and 0 alike
+                            }
+                        }
+                        if feasible { next.insert(key, cost: cost, parent: Int32(l), option: Int32(o)) }
+                        while touched > 0 {
+                            touched -= 1
+                            v[savedExpression[touched]] = savedValue[touched]
                         }
                     }
-                    if feasible {
-                        next.insert(key, cost: cost, parent: Int32(l), option: Int32(o))
+                    if next.count > labelLimit || (l & 1023 == 1023 && ContinuousClock.now >= deadline) {
+                        gaveUp = true
+                        return
                     }
-                    for s in saved.reversed() { values[s.expression] = s.value }
                 }
-                if next.count > labelLimit { return .gaveUp }
-                if l & 1023 == 1023 && ContinuousClock.now >= deadline { return .gaveUp }
             }
+            if gaveUp { return .gaveUp }
             if next.count == 0 { return .infeasible }
             next = undominated(next, after: t)
             if ContinuousClock.now >= deadline && t + 1 < dayCount { return .gaveUp }
@@ -123,18 +139,37 @@ extension LabellingPricer {
             }
             return layer.costs[a] != layer.costs[b] ? layer.costs[a] < layer.costs[b] : a < b
         }
+        // Within a group (same exact part, cost ascending), a label is kept unless a kept
+        // one is no worse on every ordered sum; the kept sums are stored contiguously.
+        let m = ordered.count
         var kept: [Int] = []
+        var keptBetter: [Double] = []
+        keptBetter.reserveCapacity(layer.count * m)
         var groupStart = 0
-        for (i, l) in sorted.enumerated() {
-            if i > 0 {
-                let previous = sorted[i - 1]
-                if exact.contains(where: { layer.keys[previous * width + $0] != layer.keys[l * width + $0] }) { groupStart = kept.count }
+        let tolerance = Self.tolerance
+        better.withUnsafeBufferPointer { b in
+            for (i, l) in sorted.enumerated() {
+                if i > 0 {
+                    let previous = sorted[i - 1]
+                    if exact.contains(where: { layer.keys[previous * width + $0] != layer.keys[l * width + $0] }) { groupStart = kept.count }
+                }
+                let mine = l * m
+                var dominated = false
+                keptBetter.withUnsafeBufferPointer { kb in
+                    var d = groupStart
+                    while d < kept.count && !dominated {
+                        let theirs = d * m
+                        var q = 0
+                        while q < m && kb[theirs + q] <= b[mine + q] + tolerance { q += 1 }
+                        dominated = q == m
+                        d += 1
+                    }
+                }
+                if !dominated {
+                    kept.append(l)
+                    for q in 0..<m { keptBetter.append(b[mine + q]) }
+                }
             }
-            let dominated = kept[groupStart...].contains { d in
-                for m in 0..<ordered.count where better[d * ordered.count + m] > better[l * ordered.count + m] + Self.tolerance { return false }
-                return true
-            }
-            if !dominated { kept.append(l) }
         }
         guard kept.count < layer.count else { return layer }
         kept.sort()
@@ -271,5 +306,92 @@ struct LabelLayer {
         }
         h = (h ^ (h >> 32)) &* 0x9e37_79b9_7f4a_7c15
         return Int(truncatingIfNeeded: h >> 1)
+    }
+}
+
+/// One day of a labelling search, flattened for the inner loop: the options' entries, the
+/// derived variables with their pieces and entries, and the sides of the rows that end or
+/// stay open.
+struct DayPlan {
+    let before: [Int]
+    let after: [Int]
+    let starting: [Int]
+    let startingConstant: [Double]
+    let optionCosts: [Double]
+    let optionEntryStart: [Int]
+    let entryExpression: [Int]
+    let entryCoefficient: [Double]
+    let derivedFloor: [Double]
+    let derivedUpper: [Double]
+    let derivedIntegral: [Bool]
+    let derivedCost: [Double]
+    let pieceStart: [Int]
+    let pieces: [Int]
+    let derivedEntryStart: [Int]
+    let derivedEntryExpression: [Int]
+    let derivedEntryCoefficient: [Double]
+    let ending: [Int]
+    let endingLower: [Double]
+    let endingUpper: [Double]
+    let afterIsRow: [Bool]
+    let afterLower: [Double]
+    let afterUpper: [Double]
+    let futureLeast: [Double]
+    let futureMost: [Double]
+    /// The most expressions one option and the day's derived variables change.
+    let mostTouched: Int
+
+    init(_ pricer: LabellingPricer, day t: Int, options: [[Int]], optionCosts: [Double], costs: [Double],
+         lower: [Double], upper: [Double]) {
+        before = t > 0 ? pricer.open[t - 1] : []
+        after = pricer.open[t]
+        starting = pricer.startingOn[t]
+        startingConstant = starting.map { pricer.constant[$0] }
+        self.optionCosts = optionCosts
+        var start = [0], expressions: [Int] = [], coefficients: [Double] = []
+        var longest = 0
+        for option in options {
+            for v in option {
+                for entry in pricer.entries[v] {
+                    expressions.append(entry.expression)
+                    coefficients.append(entry.coefficient)
+                }
+            }
+            longest = Swift.max(longest, expressions.count - (start.last ?? 0))
+            start.append(expressions.count)
+        }
+        optionEntryStart = start
+        entryExpression = expressions
+        entryCoefficient = coefficients
+        let derived = pricer.derivedOfDay[t]
+        derivedFloor = derived.map { Swift.max($0.floor, lower[$0.variable]) }
+        derivedUpper = derived.map { Swift.min($0.upper, upper[$0.variable]) }
+        derivedIntegral = derived.map(\.integral)
+        derivedCost = derived.map { costs[$0.variable] }
+        var ps = [0], pieceList: [Int] = []
+        var es = [0], dExpressions: [Int] = [], dCoefficients: [Double] = []
+        for d in derived {
+            pieceList += d.pieces
+            ps.append(pieceList.count)
+            for entry in pricer.entries[d.variable] {
+                dExpressions.append(entry.expression)
+                dCoefficients.append(entry.coefficient)
+            }
+            es.append(dExpressions.count)
+        }
+        pieceStart = ps
+        pieces = pieceList
+        derivedEntryStart = es
+        derivedEntryExpression = dExpressions
+        derivedEntryCoefficient = dCoefficients
+        ending = pricer.rowsEndingOn[t]
+        endingLower = ending.map { pricer.lower[$0] }
+        endingUpper = ending.map { pricer.upper[$0] }
+        afterIsRow = after.map { pricer.isRow[$0] }
+        afterLower = after.map { pricer.lower[$0] }
+        afterUpper = after.map { pricer.upper[$0] }
+        futureLeast = pricer.futureLeast[t]
+        futureMost = pricer.futureMost[t]
+        mostTouched = longest + dExpressions.count
     }
 }
