@@ -23,8 +23,8 @@ struct DantzigWolfeMaster: Sendable {
     /// For each block, its labelling pricer where one applies (``LabellingPricer``); empty
     /// when every block is priced by GLPK.
     var labellers: [LabellingPricer?] = []
-    /// Blocks whose labelling gave up once (label limit or time): GLPK prices them from then on.
-    let labellingGaveUp: BlockFlags
+    /// Blocks whose labelling was not tractable once (the label limit): GLPK prices them from then on.
+    let labellingIntractable: BlockFlags
 
     init(model: LinearModel, decomposition d: DantzigWolfeDecomposition) {
         self.model = model
@@ -66,7 +66,7 @@ struct DantzigWolfeMaster: Sendable {
         masterEntries = masters
         linkLower = d.linkingRows.map { model.rows[$0].lower }
         linkUpper = d.linkingRows.map { model.rows[$0].upper }
-        labellingGaveUp = BlockFlags(count: d.blocks.count)
+        labellingIntractable = BlockFlags(count: d.blocks.count)
     }
 
     /// Relative tolerance under which a reduced cost counts as zero (GLPK's `tol_dj` is 1e-7).

@@ -596,10 +596,10 @@ public struct ColumnGeneration: Sendable {
     }
 
     /// Block `b`'s pricing problem solved by its ``LabellingPricer``, or nil when it has none,
-    /// a decision falls on a derived variable, or the labelling gives up (GLPK prices the block
-    /// then, and from then on).
+    /// a decision falls on a derived variable, or the labelling is not tractable (GLPK prices
+    /// the block then, and from then on). Out of time, the block is skipped this round.
     func labellingPrice(_ master: DantzigWolfeMaster, block b: Int, duals: [Double], fixings: [BranchFixing], limit: Double) -> Priced? {
-        guard master.labellers.indices.contains(b), let pricer = master.labellers[b], !master.labellingGaveUp[b],
+        guard master.labellers.indices.contains(b), let pricer = master.labellers[b], !master.labellingIntractable[b],
               !fixings.contains(where: { pricer.derivedVariables.contains($0.variable) }) else { return nil }
         var lower = pricer.modelLower, upper = pricer.modelUpper
         for f in fixings {
@@ -611,9 +611,10 @@ public struct ColumnGeneration: Sendable {
                             labelLimit: settings.labelLimit) {
         case .solved(let values, let objective): return .solved(values: values, objective: objective, bound: objective)
         case .infeasible: return .infeasible
-        case .gaveUp:
-            master.labellingGaveUp.set(b)
+        case .notTractable:
+            master.labellingIntractable.set(b)
             return nil
+        case .outOfTime: return .skipped
         }
     }
 

@@ -3,12 +3,13 @@ import Foundation
 extension LabellingPricer {
     /// The least-cost block solution for `costs` (one per block variable) within `lower` and
     /// `upper` (block order: the model's bounds, narrowed by branch-and-price), or
-    /// ``Outcome/gaveUp`` past `labelLimit` labels on one day or past `deadline`.
+    /// ``Outcome/notTractable`` past `labelLimit` labels on one day, ``Outcome/outOfTime``
+    /// past `deadline`.
     func solve(costs: [Double], lower: [Double], upper: [Double], deadline: ContinuousClock.Instant,
                labelLimit: Int = 250_000) -> Outcome {
         guard !neverFeasible else { return .infeasible }
         // A derived variable with a negative cost would want to sit above its least value.
-        for specs in derivedOfDay { for d in specs where costs[d.variable] < -Self.tolerance { return .gaveUp } }
+        for specs in derivedOfDay { for d in specs where costs[d.variable] < -Self.tolerance { return .notTractable } }
         guard let options = dayOptions(lower: lower, upper: upper) else { return .infeasible }
         let optionCosts = options.map { $0.map { $0.reduce(0) { $0 + costs[$1] } } }
 
@@ -24,7 +25,7 @@ extension LabellingPricer {
             var savedExpression = [Int](repeating: 0, count: plan.mostTouched)
             var savedValue = [Double](repeating: 0, count: plan.mostTouched)
             let width = previous.width
-            var gaveUp = false
+            var stopped: Outcome?
             values.withUnsafeMutableBufferPointer { v in
                 for l in 0..<previous.count {
                     let base = l * width
@@ -90,16 +91,20 @@ extension LabellingPricer {
                             v[savedExpression[touched]] = savedValue[touched]
                         }
                     }
-                    if next.count > labelLimit || (l & 1023 == 1023 && ContinuousClock.now >= deadline) {
-                        gaveUp = true
+                    if next.count > labelLimit {
+                        stopped = .notTractable
+                        return
+                    }
+                    if l & 1023 == 1023 && ContinuousClock.now >= deadline {
+                        stopped = .outOfTime
                         return
                     }
                 }
             }
-            if gaveUp { return .gaveUp }
+            if let stopped { return stopped }
             if next.count == 0 { return .infeasible }
             next = undominated(next, after: t)
-            if ContinuousClock.now >= deadline && t + 1 < dayCount { return .gaveUp }
+            if ContinuousClock.now >= deadline && t + 1 < dayCount { return .outOfTime }
             trail.append((next.parents, next.options))
             previous = next
         }

@@ -20,8 +20,9 @@ import TobanMIP
 /// every row and piece they appear in is eased by a lower value (checked when the pricer is
 /// made). A block that breaks a condition gets no pricer and is priced by GLPK.
 ///
-/// The result is the pricing optimum itself (its bound is its objective). The search gives up
-/// past a label limit or a deadline, and the caller prices the block with GLPK instead.
+/// The result is the pricing optimum itself (its bound is its objective). Past a label limit
+/// the block is not tractable and the caller prices it with GLPK from then on; past the
+/// deadline the round goes without the block, as with a GLPK pricing run out of time.
 struct LabellingPricer: Sendable {
     /// What one call returned.
     enum Outcome: Sendable, Equatable {
@@ -29,8 +30,11 @@ struct LabellingPricer: Sendable {
         case solved(values: [Double], objective: Double)
         /// The block rows and bounds have no solution.
         case infeasible
-        /// The label limit or the deadline was reached; nothing is known.
-        case gaveUp
+        /// More labels on one day than the limit allows, or a derived variable with a negative
+        /// cost (its least value would not be optimal): GLPK has to price this block.
+        case notTractable
+        /// The deadline came first; nothing is known.
+        case outOfTime
     }
 
     /// Why a block gets no pricer (for the trace).
@@ -226,8 +230,9 @@ struct LabellingPricer: Sendable {
             oneADay[t] = (0..<expressionCount).contains { e in
                 exprIsRow[e] && exprUpper[e] <= 1 + Self.tolerance
                     && members.isSubset(of: exprTerms[e].filter { $0.coefficient == 1 }.map(\.variable))
-                    && exprTerms[e].allSatisfy { $0.coefficient >= 0 }
+                    && exprTerms[e].allSatisfy { $0.coefficient >= 0 && template.variables[$0.variable].lower >= 0 }
             }
+            oneADay[t] = oneADay[t] && assignments[t].allSatisfy { template.variables[$0].lower >= 0 }
             guard oneADay[t] || assignments[t].count <= 3 else {
                 throw NotApplicable(description: "more than three duties a day without a one-a-day row")
             }
