@@ -23,7 +23,7 @@ struct DantzigWolfeMaster: Sendable {
     /// For each block, its labelling pricer where one applies (``LabellingPricer``); empty
     /// when every block is priced by GLPK.
     var labellers: [LabellingPricer?] = []
-    /// Blocks whose labelling was not tractable once (the label limit): GLPK prices them from then on.
+    /// Blocks whose labelling once passed the label limit or its time: GLPK prices them from then on.
     let labellingIntractable: BlockFlags
 
     init(model: LinearModel, decomposition d: DantzigWolfeDecomposition) {

@@ -162,7 +162,10 @@ extension LabellingPricer {
                 var dominated = false
                 keptBetter.withUnsafeBufferPointer { kb in
                     var d = groupStart
-                    while d < kept.count && !dominated {
+                    // The cheapest `dominanceScan` kept labels only: on a big layer the full
+                    // scan is quadratic, and a dominating label is a cheap one as a rule.
+                    let end = Swift.min(kept.count, groupStart + Self.dominanceScan)
+                    while d < end && !dominated {
                         let theirs = d * m
                         var q = 0
                         while q < m && kb[theirs + q] <= b[mine + q] + tolerance { q += 1 }

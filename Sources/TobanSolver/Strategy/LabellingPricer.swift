@@ -21,8 +21,8 @@ import TobanMIP
 /// made). A block that breaks a condition gets no pricer and is priced by GLPK.
 ///
 /// The result is the pricing optimum itself (its bound is its objective). Past a label limit
-/// the block is not tractable and the caller prices it with GLPK from then on; past the
-/// deadline the round goes without the block, as with a GLPK pricing run out of time.
+/// or the deadline the search stops, and column generation prices the block with GLPK from
+/// then on.
 struct LabellingPricer: Sendable {
     /// What one call returned.
     enum Outcome: Sendable, Equatable {
@@ -86,6 +86,8 @@ struct LabellingPricer: Sendable {
     let modelUpper: [Double]
     let derivedVariables: Set<Int>
 
+    /// Kept labels a new label is compared with at most in the dominance filter.
+    static let dominanceScan = 256
     /// Tolerance on row sides and costs.
     static let tolerance = 1e-9
 
