@@ -25,7 +25,7 @@ enum PrioritySolve {
         func remaining() -> Double? {
             guard let limit = options.timeLimit else { return nil }
             let e = clock.now - started
-            return Swift.max(0.01, limit - (Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18))
+            return Swift.max(0.01, limit - e.inSeconds)
         }
         let levels = Set(model.objectiveTerms.map { level(of: $0.ruleID) }).sorted()
         var fixed: [(Int, [LinearTerm], Double)] = []

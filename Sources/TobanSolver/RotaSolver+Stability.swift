@@ -27,7 +27,7 @@ extension RotaSolver {
         let started = clock.now
         func elapsed() -> Double {
             let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return d.inSeconds
         }
         var compiled = ModelCompiler.compile(scenario)
         guard let index = compiled.model.variables.firstIndex(where: { $0.name == ModelCompiler.stabilityChangesName }) else {

@@ -121,7 +121,7 @@ public struct RotaSolver: Sendable {
         let values = compiled.tightened(result.values)
         let breakdown = model.objectiveBreakdown(of: values).filter { $0.value != 0 }
         let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         return RotaSolution(rota: compiled.rota(from: values), termination: result.termination, primal: result.primal,
                             objective: model.objectiveValue(of: values), bound: result.bound, costByRule: breakdown,
                             time: seconds, rawStatus: result.rawStatus,

@@ -8,6 +8,11 @@ struct BranchFixing: Sendable, Hashable {
     let lower: Double
     let upper: Double
 
+    /// Bounds `lower`…`upper` narrowed by the decision.
+    func narrowed(lower: Double, upper: Double) -> (lower: Double, upper: Double) {
+        (Swift.max(lower, self.lower), Swift.min(upper, self.upper))
+    }
+
     /// Whether a block solution obeys the decision.
     func allows(_ values: [Double]) -> Bool {
         values[variable] >= lower - 1e-9 && values[variable] <= upper + 1e-9

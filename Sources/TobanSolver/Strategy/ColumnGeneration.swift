@@ -175,7 +175,7 @@ public struct ColumnGeneration: Sendable {
         let started = clock.now
         func elapsed() -> Double {
             let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return d.inSeconds
         }
         let model = compiled.model
         if !settings.defects.isEmpty { throw InvalidModelError(defects: settings.defects) }
@@ -231,11 +231,9 @@ public struct ColumnGeneration: Sendable {
                 raw += "; dive steps=\(dive.steps) pricing-rounds=\(dive.pricingRounds)"
                 // The master variables for the chosen columns, with their integrality.
                 let chosen = dive.chosen.map { pool.columns[$0] }
-                var smallOptions = SolveOptions(timeLimit: Swift.max(0.5, Swift.min(5, total - elapsed())), relativeGap: 0,
-                                                presolve: true, start: nil, verbose: false)
-                smallOptions.tuning = tuning
-                let small = try backend.solve(master.masterIP(columns: chosen), options: smallOptions, progress: nil)
-                if small.primal == .feasiblePoint, let values = feasiblePoint(ipValues: small.values, columns: chosen, master: master) {
+                let (small, point) = try solveMasterIP(master, columns: chosen, timeLimit: Swift.max(0.5, Swift.min(5, total - elapsed())),
+                                                       start: nil, verbose: false, tuning: tuning)
+                if let values = point {
                     incumbent = values
                     best = model.objectiveValue(of: values)
                     raw += " rota=\(Self.format(best))"
@@ -256,6 +254,14 @@ public struct ColumnGeneration: Sendable {
             guard let bound, best.isFinite, relativeGap > 0 else { return false }
             return LargeNeighbourhoodSearch.gap(best, bound) <= relativeGap
         }
+        // Takes `values` as the incumbent when it is cheaper.
+        func adopt(_ values: [Double]) {
+            let objective = model.objectiveValue(of: values)
+            if objective < best - 1e-9 {
+                incumbent = values
+                best = objective
+            }
+        }
         func result(values: [Double], bound: Double?) -> SolveResult {
             let termination: TerminationStatus = meets(bound) ? .optimal : (withinGap(bound) ? .gapLimit : .timeLimit)
             return SolveResult(termination: termination, primal: .feasiblePoint, values: values, objective: best,
@@ -272,18 +278,9 @@ public struct ColumnGeneration: Sendable {
             ipStart = start
         }
         if !columns.isEmpty {
-            let ip = master.masterIP(columns: columns)
-            var ipOptions = SolveOptions(timeLimit: ipLimit, relativeGap: 0, presolve: true, start: ipStart, verbose: verbose)
-            ipOptions.tuning = tuning
-            let result = try backend.solve(ip, options: ipOptions, progress: nil)
-            raw += "; master-ip " + result.rawStatus
-            if result.primal == .feasiblePoint, let values = feasiblePoint(ipValues: result.values, columns: columns, master: master) {
-                let objective = model.objectiveValue(of: values)
-                if objective < best - 1e-9 {
-                    incumbent = values
-                    best = objective
-                }
-            }
+            let (ip, point) = try solveMasterIP(master, columns: columns, timeLimit: ipLimit, start: ipStart, verbose: verbose, tuning: tuning)
+            raw += "; master-ip " + ip.rawStatus
+            if let point { adopt(point) }
         }
         if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
         if let incumbent, meets(cgBound) || withinGap(cgBound) {
@@ -313,19 +310,13 @@ public struct ColumnGeneration: Sendable {
         //     (Instance6: the dive 2059, this 1950, the optimum, so proved at 31 s of 60).
         if pool.columns.count > columns.count, elapsed() < total {
             let all = pool.columns
-            var options = SolveOptions(timeLimit: Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed())),
-                                       relativeGap: 0, presolve: true, start: nil, verbose: verbose)
-            options.tuning = tuning
-            let second = try backend.solve(master.masterIP(columns: all), options: options, progress: nil)
+            let before = best
+            let (second, point) = try solveMasterIP(master, columns: all,
+                                                    timeLimit: Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed())),
+                                                    start: nil, verbose: verbose, tuning: tuning)
             raw += "; master-ip over \(all.count) columns " + second.rawStatus
-            if second.primal == .feasiblePoint, let values = feasiblePoint(ipValues: second.values, columns: all, master: master) {
-                let objective = model.objectiveValue(of: values)
-                if objective < best - 1e-9 {
-                    incumbent = values
-                    best = objective
-                    try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed()))
-                }
-            }
+            if let point { adopt(point) }
+            if best < before { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
             if let incumbent, meets(cgBound) || withinGap(cgBound) {
                 return result(values: incumbent, bound: cgBound)
             }
@@ -582,7 +573,7 @@ public struct ColumnGeneration: Sendable {
                     continue
                 }
                 let left = ContinuousClock.now.duration(to: end)
-                let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+                let seconds = left.inSeconds
                 guard mustFinish || seconds > 0.05 else {
                     results.set(b, .skipped)
                     continue
@@ -595,12 +586,13 @@ public struct ColumnGeneration: Sendable {
                     continue
                 }
                 let spent = labellingStart.duration(to: .now)
-                let glpkLimit = Swift.max(0.05, limit - (Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18))
+                let glpkLimit = Swift.max(0.05, limit - spent.inSeconds)
                 var sub = master.pricingModel(block: b, duals: duals)
                 if fixings.indices.contains(b) {
                     for f in fixings[b] {
                         let v = sub.variables[f.variable]
-                        sub.setBounds(VariableID(index: f.variable), lower: Swift.max(v.lower, f.lower), upper: Swift.min(v.upper, f.upper))
+                        let (lower, upper) = f.narrowed(lower: v.lower, upper: v.upper)
+                        sub.setBounds(VariableID(index: f.variable), lower: lower, upper: upper)
                     }
                 }
                 var options = SolveOptions(timeLimit: glpkLimit, relativeGap: 0, presolve: true, start: nil, verbose: false)
@@ -636,10 +628,7 @@ public struct ColumnGeneration: Sendable {
         guard master.labellers.indices.contains(b), let pricer = master.labellers[b], !master.labellingIntractable[b],
               !fixings.contains(where: { pricer.derivedVariables.contains($0.variable) }) else { return nil }
         var lower = pricer.modelLower, upper = pricer.modelUpper
-        for f in fixings {
-            lower[f.variable] = Swift.max(lower[f.variable], f.lower)
-            upper[f.variable] = Swift.min(upper[f.variable], f.upper)
-        }
+        for f in fixings { (lower[f.variable], upper[f.variable]) = f.narrowed(lower: lower[f.variable], upper: upper[f.variable]) }
         let deadline = ContinuousClock.now + .milliseconds(Int(Swift.min(limit, settings.labellingTimeLimit) * 1000))
         switch pricer.solve(costs: master.pricingCosts(block: b, duals: duals), lower: lower, upper: upper, deadline: deadline,
                             labelLimit: settings.labelLimit) {
@@ -671,6 +660,18 @@ public struct ColumnGeneration: Sendable {
         for e in column.entries { reduced -= duals[e.row] * e.coefficient }
         guard reduced < -1e-6 else { return false }
         return try pool.add(column, convexityRow: master.linkCount + b)
+    }
+
+    /// The restricted master IP over `columns` (``DantzigWolfeMaster/masterIP(columns:)``),
+    /// seeded with `start` (one value per IP variable) when given: GLPK's result and, when it
+    /// has a feasible one, its whole-model point (``feasiblePoint(ipValues:columns:master:)``).
+    func solveMasterIP(_ master: DantzigWolfeMaster, columns: [GeneratedColumn], timeLimit: Double, start: [Double]?,
+                       verbose: Bool, tuning: MIPTuning) throws -> (result: SolveResult, point: [Double]?) {
+        var options = SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: true, start: start, verbose: verbose)
+        options.tuning = tuning
+        let result = try backend.solve(master.masterIP(columns: columns), options: options, progress: nil)
+        guard result.primal == .feasiblePoint else { return (result, nil) }
+        return (result, feasiblePoint(ipValues: result.values, columns: columns, master: master))
     }
 
     /// The whole-model point of a master IP solution over `columns` (``DantzigWolfeMaster/fullPoint(ipValues:columns:)``,

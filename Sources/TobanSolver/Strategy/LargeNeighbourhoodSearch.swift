@@ -126,7 +126,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         let started = clock.now
         func elapsed() -> Double {
             let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return d.inSeconds
         }
         let model = compiled.model
         let trace = ProcessInfo.processInfo.environment["TOBAN_LNS_TRACE"] != nil
