@@ -44,8 +44,11 @@ extension ColumnGeneration {
             // Re-price the free blocks around what is fixed.
             for _ in 0..<settings.divingPricingRounds where elapsed() < deadline {
                 let (duals, convexityDuals) = master.duals(of: solved)
+                // At the first pricing limit, not the grown one: an unproved pricing problem still
+                // gives a column, and after a stall the grown limit spent the dive's whole share on
+                // one step (Instance14 at 600 s: 150 s).
                 let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed,
-                                       cap: pool.cap, hard: pool.hard, only: free)
+                                       cap: Swift.min(pool.cap, settings.pricingTimeLimit), hard: pool.hard, only: free)
                 noteHardBlocks(priced, pool: pool)
                 rounds += 1
                 var added = 0
