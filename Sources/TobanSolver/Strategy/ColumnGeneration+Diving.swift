@@ -44,11 +44,12 @@ extension ColumnGeneration {
             // Re-price the free blocks around what is fixed.
             for _ in 0..<settings.divingPricingRounds where elapsed() < deadline {
                 let (duals, convexityDuals) = master.duals(of: solved)
-                // At the first pricing limit, not the grown one: an unproved pricing problem still
-                // gives a column, and after a stall the grown limit spent the dive's whole share on
-                // one step (Instance14 at 600 s: 150 s).
+                // At the first pricing limit, not the pool's (which only grows, while column
+                // generation tries to prove a stalled round): an unproved pricing problem still
+                // gives a column, and the grown limit spent the dive's whole share on one step
+                // (Instance14 at 600 s: 150 s).
                 let priced = try price(master, duals: duals, deadline: deadline, threads: threads, elapsed: elapsed,
-                                       cap: Swift.min(pool.cap, settings.pricingTimeLimit), hard: pool.hard, only: free)
+                                       cap: settings.pricingTimeLimit, hard: pool.hard, only: free)
                 noteHardBlocks(priced, pool: pool)
                 rounds += 1
                 var added = 0

@@ -276,7 +276,8 @@ public struct ColumnGeneration: Sendable {
         // 4. Price-and-branch: the master IP over every generated column, seeded with the dive's
         //    rota.
         let columns = pool.columns
-        let ipLimit = Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed()))
+        // Each restricted master IP over the pool: its share of the time, within the time left.
+        func masterIPLimit() -> Double { Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed())) }
         var ipStart: [Double]?
         if let diveStart {
             var start = diveStart.masters + [Double](repeating: 0, count: columns.count)
@@ -284,7 +285,7 @@ public struct ColumnGeneration: Sendable {
             ipStart = start
         }
         if !columns.isEmpty {
-            let (ip, point) = try solveMasterIP(master, columns: columns, timeLimit: ipLimit, start: ipStart, verbose: verbose, tuning: tuning)
+            let (ip, point) = try solveMasterIP(master, columns: columns, timeLimit: masterIPLimit(), start: ipStart, verbose: verbose, tuning: tuning)
             raw += "; master-ip " + ip.rawStatus
             if let point { adopt(point) }
         }
@@ -317,9 +318,8 @@ public struct ColumnGeneration: Sendable {
         if pool.columns.count > columns.count, elapsed() < total {
             let all = pool.columns
             let before = best
-            let (second, point) = try solveMasterIP(master, columns: all,
-                                                    timeLimit: Swift.max(0.5, Swift.min(total * settings.masterIPShare, total - elapsed())),
-                                                    start: nil, verbose: verbose, tuning: tuning)
+            let (second, point) = try solveMasterIP(master, columns: all, timeLimit: masterIPLimit(), start: nil, verbose: verbose,
+                                                    tuning: tuning)
             raw += "; master-ip over \(all.count) columns " + second.rawStatus
             if let point { adopt(point) }
             if best < before { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
@@ -340,11 +340,7 @@ public struct ColumnGeneration: Sendable {
             raw += "; seeded " + run.rawStatus
             if run.primal == .feasiblePoint {
                 let values = compiled.tightened(run.values)
-                let objective = model.objectiveValue(of: values)
-                if objective < best - 1e-9, model.infeasibilities(of: values).isEmpty {
-                    best = objective
-                    incumbent = values
-                }
+                if model.infeasibilities(of: values).isEmpty { adopt(values) }
             }
             compactBound = run.termination == .optimal ? run.objective : run.bound
             let bound = [compactBound, cgBound].compactMap { $0 }.max()
