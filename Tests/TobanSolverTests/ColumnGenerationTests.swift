@@ -197,6 +197,30 @@ struct ColumnGenerationTests {
         #expect(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: { 2 }) == nil)
     }
 
+    /// A dive whose time runs out after its first step completes with every free block's
+    /// best column of the last LP: one column per block, and a rota the master IP accepts.
+    @Test func diveOutOfTimeCompletesWithTheBestColumns() throws {
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyWeekend).scenario(name: "tiny"))
+        let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+        let master = DantzigWolfeMaster(model: compiled.model, decomposition: try DantzigWolfeDecomposition.make(compiled))
+        let pool = try strategy.makePool(master)
+        _ = try strategy.generateColumns(master, pool: pool, until: 30, threads: 1, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        // The clock: 0 for the loop test and the first LP, then past the deadline.
+        var calls = 0
+        let dive = try #require(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: {
+            calls += 1
+            return calls <= 2 ? 0 : 100
+        }))
+        #expect(dive.completed)
+        #expect(dive.steps == 1)
+        #expect(Set(dive.chosen.map { pool.columns[$0].block }) == Set(0..<master.blockCount))
+        #expect(dive.chosen.count == master.blockCount)
+        let chosen = dive.chosen.map { pool.columns[$0] }
+        let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
+        let point = try #require(master.fullPoint(ipValues: small.values, columns: chosen))
+        #expect(compiled.model.infeasibilities(of: compiled.tightened(point)).isEmpty)
+    }
+
     /// Curtois costs are integral; a fractional weight makes rounding the bound invalid.
     @Test func boundsAreRoundedOnlyForIntegralObjectives() throws {
         let curtois = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
@@ -252,12 +276,63 @@ struct ColumnGenerationTests {
         #expect(tested == 4)
     }
 
+    /// With a closing-gap limit of 0, a rota still above the settled bound after
+    /// branch-and-price goes straight to the neighbourhood search: no seeded run and no proof
+    /// run; the rota still passes the checker at the objective and the bound stays valid.
+    @Test func aLargeGapGoesStraightToTheNeighbourhoodSearch() throws {
+        var gated = 0
+        for seed in 1...(40 as UInt64) where gated < 2 {
+            let scenario = RandomScenario.make(seed: seed)
+            guard (try? DantzigWolfeDecomposition.make(ModelCompiler.compile(scenario))) != nil,
+                  let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal else { continue }
+            var o = RotaSolveOptions(timeLimit: 6)
+            o.strategy = .columnGeneration(ColumnGenerationSettings(divingShare: 0, branchingShare: 0, closingGapLimit: 0,
+                                                                    lns: LNSSettings(subproblemTimeLimit: 1, initialResources: 1)))
+            o.threads = 2
+            let cg = try RotaSolver().solve(scenario, options: o)
+            let check = RotaChecker(scenario: scenario).check(cg.rota)
+            #expect(check.violations.isEmpty, "seed \(seed)")
+            #expect(abs(check.totalCost - cg.objective) < 1e-6, "seed \(seed)")
+            #expect((cg.bound ?? -.infinity) <= direct.objective + 1e-6, "seed \(seed): bound above the optimum")
+            guard cg.rawStatus.contains("search only") else { continue }
+            gated += 1
+            #expect(!cg.rawStatus.contains("seeded"), "seed \(seed): \(cg.rawStatus)")
+            #expect(!cg.rawStatus.contains("proof"), "seed \(seed): \(cg.rawStatus)")
+            #expect(cg.rawStatus.contains("lns rounds="), "seed \(seed): \(cg.rawStatus)")
+        }
+        #expect(gated >= 1, "no scenario left a gap after the master IP")
+    }
+
+    /// A tree told to stop after one node without movement stops there, keeping the root's
+    /// bound; without that limit the same tree goes on (the test above proves it closes).
+    @Test func aTreeThatDoesNotMoveStops() throws {
+        var stalled = 0
+        for seed in 1...(60 as UInt64) where stalled < 2 {
+            guard let (compiled, _, strategy, master, pool, root) = try convergedMaster(seed: seed),
+                  let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
+            let chosen = dive.chosen.map { pool.columns[$0] }
+            let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
+            guard let point = master.fullPoint(ipValues: small.values, columns: chosen) else { continue }
+            let diveCost = compiled.model.objectiveValue(of: compiled.tightened(point))
+            let tree = try strategy.branchAndPrice(master, pool: pool, incumbent: diveCost, rootBound: root, until: 60, threads: 2,
+                                                   elapsed: { 0 }, rounded: { $0 }, stallNodes: 1, progress: nil)
+            guard tree.stalled else { continue }
+            stalled += 1
+            #expect(tree.nodes == 1, "seed \(seed)")
+            #expect(!tree.finished && tree.improved == nil, "seed \(seed)")
+            #expect(abs(tree.bound - root) <= 1e-6 * max(1, abs(root)), "seed \(seed): \(tree.bound) against the root's \(root)")
+        }
+        #expect(stalled == 2)
+    }
+
     @Test func invalidSettingsAreRejected() throws {
         let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
         for settings in [ColumnGenerationSettings(columnGenerationShare: 1.5), ColumnGenerationSettings(smoothing: 1),
                          ColumnGenerationSettings(pricingTimeLimit: .nan), ColumnGenerationSettings(artificialPenalty: 0),
                          ColumnGenerationSettings(divingShare: -0.1), ColumnGenerationSettings(divingPricingRounds: -1),
-                         ColumnGenerationSettings(divingFixShare: 2), ColumnGenerationSettings(branchingShare: .nan)] {
+                         ColumnGenerationSettings(divingFixShare: 2), ColumnGenerationSettings(branchingShare: .nan),
+                         ColumnGenerationSettings(closingGapLimit: -0.01), ColumnGenerationSettings(columnsPerBlock: 0),
+                         ColumnGenerationSettings(branchingStallNodes: -1)] {
             #expect(!settings.defects.isEmpty)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
             #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }

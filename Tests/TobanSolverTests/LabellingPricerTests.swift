@@ -45,12 +45,14 @@ struct LabellingPricerTests {
     }
 
     /// Compares the labelling with GLPK on every block that has a pricer, for a few random
-    /// dual vectors and branching decisions; returns how many pricing problems were compared.
-    static func compareWithGLPK(_ compiled: CompiledModel, seed: UInt64, label: String) throws -> Int {
-        guard let d = try? DantzigWolfeDecomposition.make(compiled) else { return 0 }
+    /// dual vectors and branching decisions (asking for 3 alternative solutions each); returns
+    /// how many pricing problems were compared and how many alternatives came back.
+    static func compareWithGLPK(_ compiled: CompiledModel, seed: UInt64, label: String) throws -> (compared: Int, alternatives: Int) {
+        guard let d = try? DantzigWolfeDecomposition.make(compiled) else { return (0, 0) }
         let master = DantzigWolfeMaster(model: compiled.model, decomposition: d)
         var rng = SeededGenerator(state: seed ^ 0x1ABE_1ABE)
         var compared = 0
+        var alternativesSeen = 0
         for b in 0..<master.blockCount {
             guard case .success(let pricer) = LabellingPricer.make(compiled, master: master, block: b) else { continue }
             for round in 0..<3 {
@@ -68,14 +70,26 @@ struct LabellingPricerTests {
                 }
                 let glpk = try GLPKSolver().solve(sub, options: SolveOptions(timeLimit: 60, relativeGap: 0), progress: nil)
                 let labelled = pricer.solve(costs: master.pricingCosts(block: b, duals: duals), lower: lower, upper: upper,
-                                            deadline: .now + .seconds(60))
+                                            deadline: .now + .seconds(60), alternatives: 3)
                 let context = "\(label) block \(d.blocks[b].resourceID) round \(round)"
                 switch labelled {
-                case .solved(let values, let objective):
+                case .solved(let values, let objective, let alternatives):
                     #expect(glpk.termination == .optimal, "\(context): GLPK says \(glpk.rawStatus)")
                     if let optimum = glpk.objective { #expect(Swift.abs(optimum - objective) < 1e-6, "\(context): GLPK \(optimum), labelling \(objective)") }
                     #expect(sub.infeasibilities(of: values).isEmpty, "\(context): \(sub.infeasibilities(of: values))")
                     #expect(Swift.abs(sub.objectiveValue(of: values) - objective) < 1e-6, "\(context)")
+                    // Other block solutions: feasible, no cheaper than the optimum, all distinct.
+                    #expect(alternatives.count <= 3, "\(context)")
+                    var seen: Set<[Double]> = [values]
+                    var previous = objective
+                    for other in alternatives {
+                        #expect(sub.infeasibilities(of: other).isEmpty, "\(context) alternative: \(sub.infeasibilities(of: other))")
+                        let cost = sub.objectiveValue(of: other)
+                        #expect(cost >= previous - 1e-6, "\(context): alternative \(cost) below \(previous)")
+                        #expect(seen.insert(other).inserted, "\(context): an alternative repeats a solution")
+                        previous = cost
+                    }
+                    alternativesSeen += alternatives.count
                 case .infeasible:
                     #expect(glpk.termination == .infeasible, "\(context): labelling infeasible, GLPK \(glpk.rawStatus) \(glpk.objective ?? .nan)")
                 case .notTractable, .outOfTime:
@@ -84,18 +98,22 @@ struct LabellingPricerTests {
                 compared += 1
             }
         }
-        return compared
+        return (compared, alternativesSeen)
     }
 
     /// Random Curtois instances: every staff block has a pricer, and it agrees with GLPK.
     @Test func labellingAgreesWithGLPKOnRandomCurtoisBlocks() throws {
         var compared = 0
+        var alternatives = 0
         for seed in 1...(40 as UInt64) {
             let scenario = try CurtoisInstance.parse(Self.randomCurtois(seed: seed)).scenario(name: "random \(seed)")
             let compiled = ModelCompiler.compile(scenario)
-            compared += try Self.compareWithGLPK(compiled, seed: seed, label: "curtois seed \(seed)")
+            let counts = try Self.compareWithGLPK(compiled, seed: seed, label: "curtois seed \(seed)")
+            compared += counts.compared
+            alternatives += counts.alternatives
         }
         #expect(compared >= 40 * 2 * 3)
+        #expect(alternatives >= compared, "most blocks have more than one solution")
     }
 
     /// Random ordinary scenarios (rest, pins, history, weekly limits, weekends…): wherever a
@@ -104,19 +122,22 @@ struct LabellingPricerTests {
         var compared = 0
         for seed in 1...(40 as UInt64) {
             let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
-            compared += try Self.compareWithGLPK(compiled, seed: seed, label: "scenario seed \(seed)")
+            compared += try Self.compareWithGLPK(compiled, seed: seed, label: "scenario seed \(seed)").compared
         }
         #expect(compared >= 60)
     }
 
     /// Column generation converges to the same Lagrangian bound whichever pricer solves the
-    /// blocks (the bound is the master LP's optimum, unique).
+    /// blocks and however many columns a labelled block adds per round (the bound is the
+    /// master LP's optimum, unique); more columns a round take no more rounds.
     @Test func columnGenerationConvergesToTheSameBoundWithEitherPricer() throws {
         var tested = 0
+        var (oneColumnRounds, severalColumnsRounds) = (0, 0)
         for seed in 1...(60 as UInt64) where tested < 5 {
             let compiled = ModelCompiler.compile(RandomScenario.make(seed: seed))
             guard let d = try? DantzigWolfeDecomposition.make(compiled) else { continue }
-            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
+                                            settings: ColumnGenerationSettings(columnsPerBlock: 1))
             let plain = DantzigWolfeMaster(model: compiled.model, decomposition: d)
             var labelled = plain
             labelled.labellers = strategy.makeLabellers(labelled)
@@ -126,11 +147,18 @@ struct LabellingPricerTests {
                                                  elapsed: { 0 }, rounded: { $0 }, progress: nil)
             let b = try strategy.generateColumns(labelled, pool: try strategy.makePool(labelled), until: 30, threads: 2,
                                                  elapsed: { 0 }, rounded: { $0 }, progress: nil)
-            #expect(a.converged && b.converged, "seed \(seed)")
-            let (x, y) = (a.lastMasterObjective ?? .nan, b.lastMasterObjective ?? .nan)
+            let several = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
+                                           settings: ColumnGenerationSettings(columnsPerBlock: 4))
+            let pool = try several.makePool(labelled)
+            let c = try several.generateColumns(labelled, pool: pool, until: 30, threads: 2, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            #expect(a.converged && b.converged && c.converged, "seed \(seed)")
+            let (x, y, z) = (a.lastMasterObjective ?? .nan, b.lastMasterObjective ?? .nan, c.lastMasterObjective ?? .nan)
             #expect(Swift.abs(x - y) <= 1e-6 * Swift.max(1, Swift.abs(x)), "seed \(seed): GLPK pricing \(x), labelling \(y)")
+            #expect(Swift.abs(x - z) <= 1e-6 * Swift.max(1, Swift.abs(x)), "seed \(seed): GLPK pricing \(x), 4 columns a block \(z)")
+            (oneColumnRounds, severalColumnsRounds) = (oneColumnRounds + b.iterations, severalColumnsRounds + c.iterations)
         }
         #expect(tested == 5)
+        #expect(severalColumnsRounds <= oneColumnRounds, "\(severalColumnsRounds) rounds with 4 columns a block, \(oneColumnRounds) with 1")
     }
 
     /// The whole strategy proves the same optimum on a Curtois instance with and without the labelling.

@@ -33,6 +33,10 @@ extension ColumnGeneration {
         var nodes: Int
         /// Whether every node was closed: `best` is then optimal.
         var finished: Bool
+        /// Whether the tree was stopped for not moving: after
+        /// ``ColumnGenerationSettings/branchingStallNodes`` nodes its least open bound was still
+        /// the root's and no rota had been found.
+        var stalled = false
     }
 
     /// One open node: its decisions per block and the bound inherited from its parent.
@@ -60,9 +64,14 @@ extension ColumnGeneration {
     ///
     /// Why: on Instance5 and 6 the root master LP lies one or two units below the optimum,
     /// so no rota can be proved optimal without branching.
+    ///
+    /// A tree that has not moved after `stallNodes` nodes (0: never stop) — its least open
+    /// bound still the root's, no rota found — stops: on Instance12 at 600 s, 200 nodes all
+    /// at the root's bound 4040 took 150 s from the neighbourhood search, while the trees of
+    /// Instance6 and 7 raise their least bound within their first 10 nodes.
     func branchAndPrice(_ master: DantzigWolfeMaster, pool: ColumnPool, incumbent best: Double, rootBound: Double,
                         until deadline: Double, threads: Int, elapsed: () -> Double, rounded: (Double) -> Double,
-                        progress: ProgressHandler?) throws -> BranchAndPriceOutcome {
+                        stallNodes: Int = 0, progress: ProgressHandler?) throws -> BranchAndPriceOutcome {
         let blocks = master.blockCount
         let model = master.model
         var outcome = BranchAndPriceOutcome(improved: nil, best: best, bound: rootBound, nodes: 0, finished: false)
@@ -77,6 +86,11 @@ extension ColumnGeneration {
 
         while !open.isEmpty {
             guard elapsed() < deadline else { break }
+            if stallNodes > 0, outcome.nodes >= stallNodes, outcome.improved == nil,
+               let least = open.map(\.bound).min(), least - rootBound <= 1e-6 * Swift.max(1, Swift.abs(rootBound)) {
+                outcome.stalled = true
+                break
+            }
             // Best bound first (the bound is what the tree is for: rotas come from the dive,
             // the master IP and the neighbourhood search; plunging for them measured worse);
             // deeper, then older, on ties.
@@ -123,11 +137,13 @@ extension ColumnGeneration {
                 var allProved = true
                 var added = 0
                 for (b, p) in priced.enumerated() {
-                    guard case .solved(let values, let objective, let bound) = p else { allProved = false; continue }
+                    guard case .solved(let values, let objective, let bound, let alternatives) = p else { allProved = false; continue }
                     bounds.append(bound)
                     if objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
-                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: duals,
-                                          convexityDuals: convexityDuals) { added += 1 }
+                    for candidate in [values] + alternatives {
+                        if try addIfPricedOut(candidate, block: b, master: master, pool: pool, duals: duals,
+                                              convexityDuals: convexityDuals) { added += 1 }
+                    }
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     nodeBound = Swift.max(nodeBound, value)

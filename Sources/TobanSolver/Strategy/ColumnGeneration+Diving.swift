@@ -8,6 +8,8 @@ extension ColumnGeneration {
         var chosen: [Int]
         var steps: Int
         var pricingRounds: Int
+        /// Whether time ran out and the free blocks took their best columns of the last LP.
+        var completed = false
     }
 
     /// Diving on the master LP, the primal heuristic of branch-and-price: fix a block to the
@@ -18,9 +20,12 @@ extension ColumnGeneration {
     /// prices out) and fixes columns: every free block whose best column already has λ = 1,
     /// and at least ``ColumnGenerationSettings/divingFixShare`` of the free blocks (at least
     /// one), those whose best column has the largest λ (the lowest column number on ties, so
-    /// the dive follows the LP, not thread timing). A fixed block is never priced again. Nil when
-    /// time runs out, the LP fails, or the fixed columns force an artificial (a linking row
-    /// they cannot satisfy together): the restricted master IP still runs after it.
+    /// the dive follows the LP, not thread timing). A fixed block is never priced again. When
+    /// time runs out after at least one master LP, every free block takes its best column of
+    /// the last LP (Instance12 at 600 s with six columns a round: 15 steps of 17 in the
+    /// dive's 150 s, three blocks left; the restricted master IP then had no start). Nil when
+    /// no LP was solved in time, the LP fails, or the fixed columns force an artificial (a
+    /// linking row they cannot satisfy together): the restricted master IP still runs after it.
     ///
     /// Why: the restricted master IP only combines columns found for the fractional LP
     /// optimum, which often fit badly together (Instance6: master LP 1949.1, IP over its
@@ -33,9 +38,20 @@ extension ColumnGeneration {
         var steps = 0
         var rounds = 0
         let trace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        var lastSolved: LPResult?
+        // Out of time: the free blocks take their best columns of the last LP.
+        func completed() -> Dive? {
+            guard let lastSolved else { return nil }
+            let best = bestColumns(pool: pool, solved: lastSolved, fixed: fixed)
+            var chosen = fixed
+            for b in 0..<blocks where chosen[b] == nil { chosen[b] = best[b] }
+            guard chosen.allSatisfy({ $0 != nil }) else { return nil }
+            return Dive(chosen: chosen.compactMap { $0 }, steps: steps, pricingRounds: rounds, completed: true)
+        }
         while elapsed() < deadline {
             var solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
-            guard solved.status == .optimal else { return nil }
+            guard solved.status == .optimal else { return solved.status == .timeLimit ? completed() : nil }
+            lastSolved = solved
             let free = Set((0..<blocks).filter { fixed[$0] == nil })
             if free.isEmpty {
                 if pool.usesArtificials(solved.values) { return nil }
@@ -54,19 +70,18 @@ extension ColumnGeneration {
                 rounds += 1
                 var added = 0
                 for b in free.sorted() {
-                    guard case .solved(let values, _, _) = priced[b] else { continue }
+                    // The optimum only: the alternatives grew Instance12's pool by 2,900 columns
+                    // in the dive (500 with one column a round) and its steps from 2 s to 17 s.
+                    guard case .solved(let values, _, _, _) = priced[b] else { continue }
                     if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: duals,
                                           convexityDuals: convexityDuals) { added += 1 }
                 }
                 if added == 0 { break }
                 solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
-                guard solved.status == .optimal else { return nil }
+                guard solved.status == .optimal else { return solved.status == .timeLimit ? completed() : nil }
+                lastSolved = solved
             }
-            var best = [Int?](repeating: nil, count: blocks)
-            for (n, column) in pool.columns.enumerated() where fixed[column.block] == nil {
-                if let current = best[column.block], pool.lambda(current, in: solved.values) >= pool.lambda(n, in: solved.values) { continue }
-                best[column.block] = n
-            }
+            let best = bestColumns(pool: pool, solved: solved, fixed: fixed)
             // Fix: every free block already at λ = 1, and at least a share of the free blocks
             // (``ColumnGenerationSettings/divingFixShare``), by largest λ.
             let ranked = free.sorted().compactMap { best[$0] }.sorted { a, b in
@@ -86,6 +101,17 @@ extension ColumnGeneration {
                 FileHandle.standardError.write(Data(text.utf8))
             }
         }
-        return nil
+        return completed()
+    }
+
+    /// For every block not in `fixed`, its column of largest λ in `solved` (the lowest column
+    /// number on ties).
+    private func bestColumns(pool: ColumnPool, solved: LPResult, fixed: [Int?]) -> [Int?] {
+        var best = [Int?](repeating: nil, count: fixed.count)
+        for (n, column) in pool.columns.enumerated() where fixed[column.block] == nil {
+            if let current = best[column.block], pool.lambda(current, in: solved.values) >= pool.lambda(n, in: solved.values) { continue }
+            best[column.block] = n
+        }
+        return best
     }
 }

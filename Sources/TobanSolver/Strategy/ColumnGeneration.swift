@@ -17,6 +17,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the time left after the restricted master IP for branch-and-price (while a
     /// gap remains after convergence); 0 turns it off.
     public var branchingShare: Double
+    /// Relative gap between the rota after branch-and-price and a settled column-generation
+    /// bound (converged, or stalled) above which the strategy goes straight to the
+    /// neighbourhood search, without the seeded run on the whole model or the search's own
+    /// proof run: a gap that large is closed by better rotas, not by a higher bound.
+    public var closingGapLimit: Double
+    /// Nodes after which branch-and-price stops when its least open bound is still the
+    /// root's and it found no rota (0: never): such a tree does not close the gap, and the
+    /// neighbourhood search gets its time.
+    public var branchingStallNodes: Int
     /// Share of the time limit for the restricted master solved as an integer program over
     /// the generated columns (price-and-branch).
     public var masterIPShare: Double
@@ -38,6 +47,10 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// it gives up for good, the block going to GLPK: a block whose labelling is slow has too
     /// many states, and GLPK's branch-and-cut may still solve it in milliseconds.
     public var labellingTimeLimit: Double
+    /// Columns one labelled pricing problem may add per round, at most: its optimum and the
+    /// next cheapest completions of its last day with a negative reduced cost. More columns a
+    /// round mean fewer rounds (each a master LP and a pricing problem per block).
+    public var columnsPerBlock: Int
     /// GLPK features for the pricing problems.
     public var pricingTuning: MIPTuning
     /// GLPK features for the pricing problems of a block whose pricing once ran out of time:
@@ -58,8 +71,10 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, divingShare: Double = 0.25, divingPricingRounds: Int = 2, divingFixShare: Double = 0.2,
-                masterIPShare: Double = 0.15, branchingShare: Double = 0.35, pricingTimeLimit: Double = 1,
-                seededRunShare: Double = 0.15, labelling: Bool = true, labelLimit: Int = 40_000, labellingTimeLimit: Double = 0.5, pricingTuning: MIPTuning = MIPTuning(),
+                masterIPShare: Double = 0.15, branchingShare: Double = 0.35, closingGapLimit: Double = 0.05, branchingStallNodes: Int = 30,
+                pricingTimeLimit: Double = 1,
+                seededRunShare: Double = 0.15, labelling: Bool = true, labelLimit: Int = 40_000, labellingTimeLimit: Double = 0.5,
+                columnsPerBlock: Int = 6, pricingTuning: MIPTuning = MIPTuning(),
                 hardPricingTuning: MIPTuning = MIPTuning(list: "mir") ?? MIPTuning(), smoothing: Double = 0,
                 artificialPenalty: Double = 1e5, untimedBudget: Double = 60, lns: LNSSettings = LNSSettings()) {
         self.columnGenerationShare = columnGenerationShare
@@ -68,11 +83,14 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         self.divingFixShare = divingFixShare
         self.branchingShare = branchingShare
         self.masterIPShare = masterIPShare
+        self.closingGapLimit = closingGapLimit
+        self.branchingStallNodes = branchingStallNodes
         self.pricingTimeLimit = pricingTimeLimit
         self.seededRunShare = seededRunShare
         self.labelling = labelling
         self.labelLimit = labelLimit
         self.labellingTimeLimit = labellingTimeLimit
+        self.columnsPerBlock = columnsPerBlock
         self.pricingTuning = pricingTuning
         self.hardPricingTuning = hardPricingTuning
         self.smoothing = smoothing
@@ -95,6 +113,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         }
         if labelLimit < 1 {
             found.append(ModelDefect("column generation: labelLimit must be positive, got \(labelLimit)"))
+        }
+        if !(closingGapLimit.isFinite && closingGapLimit >= 0) {
+            found.append(ModelDefect("column generation: closingGapLimit must be a non-negative number, got \(closingGapLimit)"))
+        }
+        if branchingStallNodes < 0 {
+            found.append(ModelDefect("column generation: branchingStallNodes must not be negative, got \(branchingStallNodes)"))
+        }
+        if columnsPerBlock < 1 {
+            found.append(ModelDefect("column generation: columnsPerBlock must be positive, got \(columnsPerBlock)"))
         }
         if divingPricingRounds < 0 {
             found.append(ModelDefect("column generation: divingPricingRounds must not be negative, got \(divingPricingRounds)"))
@@ -234,7 +261,7 @@ public struct ColumnGeneration: Sendable {
         if outcome.converged || outcome.stalled, !pool.columns.isEmpty, settings.divingShare > 0 {
             let deadline = Swift.min(total, elapsed() + total * settings.divingShare)
             if let dive = try dive(master, pool: pool, until: deadline, threads: threads, elapsed: elapsed) {
-                raw += "; dive steps=\(dive.steps) pricing-rounds=\(dive.pricingRounds)"
+                raw += "; dive steps=\(dive.steps) pricing-rounds=\(dive.pricingRounds)" + (dive.completed ? " completed at the deadline" : "")
                 // The master variables for the chosen columns, with their integrality.
                 let chosen = dive.chosen.map { pool.columns[$0] }
                 let (small, point) = try solveMasterIP(master, columns: chosen, timeLimit: Swift.max(0.5, Swift.min(5, total - elapsed())),
@@ -295,11 +322,13 @@ public struct ColumnGeneration: Sendable {
         }
 
         // 5. Branch-and-price while a gap remains (the root master LP below the optimum).
+        var treeStalled = false
         if outcome.converged, let rootBound = outcome.bound, best.isFinite, settings.branchingShare > 0, elapsed() < total {
             let deadline = elapsed() + (total - elapsed()) * settings.branchingShare
             let tree = try branchAndPrice(master, pool: pool, incumbent: best, rootBound: rootBound, until: deadline, threads: threads,
-                                          elapsed: elapsed, rounded: rounded, progress: progress)
-            raw += "; branch-and-price nodes=\(tree.nodes) finished=\(tree.finished)"
+                                          elapsed: elapsed, rounded: rounded, stallNodes: settings.branchingStallNodes, progress: progress)
+            raw += "; branch-and-price nodes=\(tree.nodes) finished=\(tree.finished)" + (tree.stalled ? " stalled" : "")
+            treeStalled = tree.stalled
             if let values = tree.improved {
                 incumbent = values
                 best = tree.best
@@ -315,7 +344,8 @@ public struct ColumnGeneration: Sendable {
         // 5b. The restricted master IP again, over the tree's columns too: they were priced
         //     under the tree's decisions and combine into rotas the root's columns do not
         //     (Instance6: the dive 2059, this 1950, the optimum, so proved at 31 s of 60).
-        if pool.columns.count > columns.count, elapsed() < total {
+        //     Not after a tree that stalled at the root's bound: it found nothing new.
+        if pool.columns.count > columns.count, !treeStalled, elapsed() < total {
             let all = pool.columns
             let before = best
             let (second, point) = try solveMasterIP(master, columns: all, timeLimit: masterIPLimit(), start: nil, verbose: verbose,
@@ -328,11 +358,24 @@ public struct ColumnGeneration: Sendable {
             }
         }
 
+        // A rota still far above a bound that column generation has settled (converged, or
+        // stalled at the master LP's value) is a primal problem: the compact model's bound is
+        // no stronger than that one, so the seeded run and the neighbourhood search's own proof
+        // run give their time to the search itself (Instance12 at 600 s: 4575 with them, 4373
+        // without them and the stalled tree's time).
+        let primalGap: Bool
+        if let cgBound, best.isFinite, outcome.converged || outcome.stalled {
+            primalGap = LargeNeighbourhoodSearch.gap(best, cgBound) > settings.closingGapLimit
+        } else {
+            primalGap = false
+        }
+        if primalGap { raw += "; gap above \(settings.closingGapLimit): search only" }
+
         // 6. A short run on the whole model seeded with that rota: where the compact model's
         //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
         //    prove the rota optimal at once.
         var compactBound: Double?
-        if let start = incumbent {
+        if let start = incumbent, !primalGap {
             let share = Swift.max(1, (total - elapsed()) * settings.seededRunShare)
             var seeded = SolveOptions(timeLimit: share, relativeGap: relativeGap, presolve: false, start: start, verbose: verbose)
             seeded.tuning = tuning
@@ -350,7 +393,9 @@ public struct ColumnGeneration: Sendable {
 
         // 7. The neighbourhood search from the best rota so far (or from scratch).
         let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
-        let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings.lns)
+        var lnsSettings = settings.lns
+        if primalGap { lnsSettings.proofShare = 0 }
+        let lns = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: lnsSettings)
         let provenBound = [cgBound, compactBound].compactMap { $0 }.max()
         let search = try lns.solve(timeLimit: remaining, relativeGap: relativeGap, threads: threads, verbose: verbose, tuning: tuning,
                                    initial: incumbent, stopAt: provenBound,
@@ -435,7 +480,7 @@ public struct ColumnGeneration: Sendable {
             case .infeasible: outcome.infeasibleBlock = master.decomposition.blocks[b].resourceID; return outcome
             case .failed(let why): throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
             case .skipped: throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) found no block solution in time")
-            case .solved(let values, _, _): try add(makeColumn(master, block: b, values: values))
+            case .solved(let values, _, _, _): try add(makeColumn(master, block: b, values: values))
             }
         }
         outcome.bound = master.lagrangianBound(duals: zero, pricingBounds: first.map(\.bound))
@@ -486,7 +531,7 @@ public struct ColumnGeneration: Sendable {
                     break
                 }
                 for (b, p) in priced.enumerated() {
-                    guard case .solved(let values, _, let bound) = p else {
+                    guard case .solved(let values, _, let bound, let alternatives) = p else {
                         allProved = false
                         if case .failed(let why) = p {
                             throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
@@ -494,10 +539,14 @@ public struct ColumnGeneration: Sendable {
                         continue
                     }
                     bounds.append(bound)
-                    if case .solved(_, let objective, _) = p, objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
+                    if case .solved(_, let objective, _, _) = p, objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
                     // Against the master's own duals, whatever the pricing duals were.
                     if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: masterDuals,
                                           convexityDuals: convexityDuals) { added += 1 }
+                    for other in alternatives {
+                        if try addIfPricedOut(other, block: b, master: master, pool: pool, duals: masterDuals,
+                                              convexityDuals: convexityDuals) { added += 1 }
+                    }
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     if value > (outcome.bound ?? -.infinity) { outcome.bound = value }
@@ -531,7 +580,7 @@ public struct ColumnGeneration: Sendable {
         for (b, p) in priced.enumerated() where !pool.hard[b] {
             switch p {
             case .skipped: pool.hard[b] = true
-            case .solved(_, let objective, let bound): pool.hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
+            case .solved(_, let objective, let bound, _): pool.hard[b] = objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective))
             default: break
             }
         }
@@ -539,15 +588,16 @@ public struct ColumnGeneration: Sendable {
 
     /// What one pricing problem returned.
     enum Priced: Sendable {
-        /// A block solution (block order), its pricing objective and a lower bound on the pricing optimum.
-        case solved(values: [Double], objective: Double, bound: Double)
+        /// A block solution (block order), its pricing objective, a lower bound on the pricing
+        /// optimum, and other block solutions worth offering as columns (the labelling's).
+        case solved(values: [Double], objective: Double, bound: Double, alternatives: [[Double]] = [])
         case infeasible
         /// Out of time without a block solution: no column and no bound this round.
         case skipped
         case failed(String)
 
         var bound: Double {
-            if case .solved(_, _, let b) = self { return b }
+            if case .solved(_, _, let b, _) = self { return b }
             return -.infinity
         }
     }
@@ -634,8 +684,9 @@ public struct ColumnGeneration: Sendable {
         for f in fixings { (lower[f.variable], upper[f.variable]) = f.narrowed(lower: lower[f.variable], upper: upper[f.variable]) }
         let deadline = ContinuousClock.now + .milliseconds(Int(Swift.min(limit, settings.labellingTimeLimit) * 1000))
         switch pricer.solve(costs: master.pricingCosts(block: b, duals: duals), lower: lower, upper: upper, deadline: deadline,
-                            labelLimit: settings.labelLimit) {
-        case .solved(let values, let objective): return .solved(values: values, objective: objective, bound: objective)
+                            labelLimit: settings.labelLimit, alternatives: settings.columnsPerBlock - 1) {
+        case .solved(let values, let objective, let alternatives):
+            return .solved(values: values, objective: objective, bound: objective, alternatives: alternatives)
         case .infeasible: return .infeasible
         case .notTractable:
             master.labellingIntractable.set(b)

@@ -4,9 +4,11 @@ extension LabellingPricer {
     /// The least-cost block solution for `costs` (one per block variable) within `lower` and
     /// `upper` (block order: the model's bounds, narrowed by branch-and-price), or
     /// ``Outcome/notTractable`` past `labelLimit` labels on one day, ``Outcome/outOfTime``
-    /// past `deadline`.
+    /// past `deadline`. With `alternatives` > 0, also up to that many other block solutions:
+    /// the cheapest completions of the last day's labels, for column generation to add
+    /// several columns per block and round.
     func solve(costs: [Double], lower: [Double], upper: [Double], deadline: ContinuousClock.Instant,
-               labelLimit: Int = 250_000) -> Outcome {
+               labelLimit: Int = 250_000, alternatives: Int = 0) -> Outcome {
         guard !neverFeasible else { return .infeasible }
         // A derived variable with a negative cost would want to sit above its least value.
         for specs in derivedOfDay { for d in specs where costs[d.variable] < -Self.tolerance { return .notTractable } }
@@ -18,7 +20,11 @@ extension LabellingPricer {
         previous.insert([], cost: 0, parent: -1, option: -1)
         var trail: [(parent: [Int32], option: [Int32])] = []
         let tolerance = Self.tolerance
+        // The cheapest completions on the last day, (cost, label, option), cheapest first.
+        var finals: [(cost: Double, label: Int, option: Int)] = []
+        let keepFinals = alternatives > 0 ? alternatives + 1 : 0
         for t in 0..<dayCount {
+            let last = keepFinals > 0 && t == dayCount - 1
             let plan = DayPlan(self, day: t, options: options[t], optionCosts: optionCosts[t], costs: costs, lower: lower, upper: upper)
             var next = LabelLayer(width: plan.after.count)
             var key = [Double](repeating: 0, count: plan.after.count)
@@ -85,7 +91,14 @@ extension LabellingPricer {
                                 key[k] = x + 0  // −0 and 0 alike
                             }
                         }
-                        if feasible { next.insert(key, cost: cost, parent: Int32(l), option: Int32(o)) }
+                        if feasible {
+                            next.insert(key, cost: cost, parent: Int32(l), option: Int32(o))
+                            if last && (finals.count < keepFinals || cost < finals[finals.count - 1].cost) {
+                                let at = finals.firstIndex { cost < $0.cost } ?? finals.count
+                                finals.insert((cost, l, o), at: at)
+                                if finals.count > keepFinals { finals.removeLast() }
+                            }
+                        }
                         while touched > 0 {
                             touched -= 1
                             v[savedExpression[touched]] = savedValue[touched]
@@ -117,7 +130,21 @@ extension LabellingPricer {
         }
         let point = blockValues(options: chosen.enumerated().map { options[$0][$1] }, lower: lower, upper: upper)
         let objective = zip(costs, point).reduce(0) { $0 + $1.0 * $1.1 }
-        return .solved(values: point, objective: objective)
+        var others: [[Double]] = []
+        if let end = trail.last, end.parent.count > 0 {
+            let optimum = (label: Int(end.parent[0]), option: Int(end.option[0]))
+            for f in finals where others.count < alternatives && (f.label, f.option) != optimum {
+                var path = [Int](repeating: 0, count: dayCount)
+                path[dayCount - 1] = f.option
+                var label = f.label
+                for t in stride(from: dayCount - 2, through: 0, by: -1) {
+                    path[t] = Int(trail[t].option[label])
+                    label = Int(trail[t].parent[label])
+                }
+                others.append(blockValues(options: path.enumerated().map { options[$0][$1] }, lower: lower, upper: upper))
+            }
+        }
+        return .solved(values: point, objective: objective, alternatives: others)
     }
 
     /// `layer` without the labels that another label of the same exact part (the two-sided

@@ -26,8 +26,10 @@ import TobanMIP
 struct LabellingPricer: Sendable {
     /// What one call returned.
     enum Outcome: Sendable, Equatable {
-        /// An optimal block solution (block order) and its cost.
-        case solved(values: [Double], objective: Double)
+        /// An optimal block solution (block order) and its cost, and up to the requested
+        /// number of other block solutions among the cheapest completions on the last day
+        /// (cheapest first; not necessarily the second-best solutions overall).
+        case solved(values: [Double], objective: Double, alternatives: [[Double]] = [])
         /// The block rows and bounds have no solution.
         case infeasible
         /// More labels on one day than the limit allows, or a derived variable with a negative

@@ -39,7 +39,8 @@ public struct LNSSettings: Sendable, Hashable {
     /// Share of the time limit for the first run on the whole model, which finds the starting
     /// rota (and may already prove it optimal).
     public var initialShare: Double
-    /// Share of the time limit kept for the final proof run on the whole model.
+    /// Share of the time limit kept for the final proof run on the whole model; 0: no proof
+    /// run (the caller has a stronger bound, as column generation does).
     public var proofShare: Double
     /// Time limit of one sub-problem, in seconds.
     public var subproblemTimeLimit: Double
@@ -261,7 +262,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var termination: TerminationStatus = .timeLimit
         var finalBound = bound
         var raw = "lns rounds=\(round) size=\(size)"
-        if !closed {
+        if !closed && settings.proofShare > 0 {
             let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
                                               { p in try handler(SolveProgress(incumbent: p.incumbent.map { Swift.min($0, best) } ?? best,
