@@ -64,6 +64,44 @@ struct StrategyTests {
         return scenario
     }
 
+    /// GLPK, but no sub-problem is ever reported proved: the search then never proves the
+    /// whole problem itself, so whether a proof run follows is up to its settings.
+    final class NeverProved: MIPSolver, @unchecked Sendable {
+        var name: String { "glpk, never proved" }
+        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+            var result = try GLPKSolver().solve(model, options: options, progress: progress)
+            if result.termination == .optimal { result.termination = .timeLimit }
+            return result
+        }
+    }
+
+    /// With `proofShare` 0 the search has no proof run on the whole model (it searches until
+    /// the time limit); with the default it has one.
+    @Test func aZeroProofShareMeansNoProofRun() throws {
+        var compared = 0
+        for seed in 1...(30 as UInt64) where compared < 2 {
+            let scenario = RandomScenario.make(seed: seed)
+            let compiled = ModelCompiler.compile(scenario)
+            let empty = compiled.values(for: Rota(assignments: []))
+            guard compiled.model.infeasibilities(of: empty).isEmpty else { continue }
+            compared += 1
+            func run(_ proofShare: Double) throws -> SolveResult {
+                try LargeNeighbourhoodSearch(compiled: compiled, backend: NeverProved(),
+                                             settings: LNSSettings(seed: seed, proofShare: proofShare, subproblemTimeLimit: 0.5, initialResources: 1))
+                    .solve(timeLimit: 1.5, relativeGap: 0, threads: 2, verbose: false, initial: empty, progress: nil)
+            }
+            let usual = try run(0.3)
+            #expect(usual.rawStatus.contains("; proof "), "seed \(seed): \(usual.rawStatus)")
+            let searchOnly = try run(0)
+            #expect(!searchOnly.rawStatus.contains("proof"), "seed \(seed): \(searchOnly.rawStatus)")
+            #expect(searchOnly.primal == .feasiblePoint)
+            let check = RotaChecker(scenario: scenario).check(compiled.rota(from: searchOnly.values))
+            #expect(check.violations.isEmpty, "seed \(seed)")
+            #expect(abs(check.totalCost - (searchOnly.objective ?? .nan)) < 1e-6, "seed \(seed)")
+        }
+        #expect(compared == 2)
+    }
+
     func lnsCheck(scenario: Scenario, compiled: CompiledModel, direct: RotaSolution, seed: UInt64) throws {
         let empty = compiled.values(for: Rota(assignments: []))
         let search = LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver(),

@@ -70,11 +70,15 @@ extension ColumnGeneration {
                 rounds += 1
                 var added = 0
                 for b in free.sorted() {
-                    // The optimum only: the alternatives grew Instance12's pool by 2,900 columns
-                    // in the dive (500 with one column a round) and its steps from 2 s to 17 s.
-                    guard case .solved(let values, _, _, _) = priced[b] else { continue }
-                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: duals,
-                                          convexityDuals: convexityDuals) { added += 1 }
+                    // The alternatives too: with the optimum only, Instance7's dive ended at 1264
+                    // and the search stalled at 1260–1262 (1060 after the dive with them), and
+                    // Instance8 ended at 1611–1621 (1317–1409). They slow the dive's master LP
+                    // (Instance12: 17 s a step at the end instead of 2 s).
+                    guard case .solved(let values, _, _, let alternatives) = priced[b] else { continue }
+                    for candidate in [values] + alternatives {
+                        if try addIfPricedOut(candidate, block: b, master: master, pool: pool, duals: duals,
+                                              convexityDuals: convexityDuals) { added += 1 }
+                    }
                 }
                 if added == 0 { break }
                 solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
