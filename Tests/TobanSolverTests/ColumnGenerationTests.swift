@@ -125,6 +125,16 @@ struct ColumnGenerationTests {
         return (compiled, optimum, strategy, master, pool, bound)
     }
 
+    /// The cost of the dive's rota on a converged master (its columns through the small
+    /// master IP); nil when the dive or that IP gives none.
+    func diveCost(_ compiled: CompiledModel, _ strategy: ColumnGeneration, _ master: DantzigWolfeMaster, _ pool: ColumnPool) throws -> Double? {
+        guard let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { return nil }
+        let chosen = dive.chosen.map { pool.columns[$0] }
+        let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
+        guard let point = master.fullPoint(ipValues: small.values, columns: chosen) else { return nil }
+        return compiled.model.objectiveValue(of: compiled.tightened(point))
+    }
+
     /// After convergence the dive fixes every block to exactly one column of the pool; the
     /// chosen columns with their best master variables make a feasible point whose cost lies
     /// between the Lagrangian bound and any rota's — never below the direct optimum.
@@ -159,11 +169,7 @@ struct ColumnGenerationTests {
         var tested = 0
         for seed in 1...(60 as UInt64) where tested < 4 {
             guard let (compiled, optimum, strategy, master, pool, root) = try convergedMaster(seed: seed),
-                  let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
-            let chosen = dive.chosen.map { pool.columns[$0] }
-            let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
-            guard let point = master.fullPoint(ipValues: small.values, columns: chosen) else { continue }
-            let diveCost = compiled.model.objectiveValue(of: compiled.tightened(point))
+                  let diveCost = try diveCost(compiled, strategy, master, pool) else { continue }
             tested += 1
             let stopped = try strategy.branchAndPrice(master, pool: pool, incumbent: diveCost, rootBound: root, until: 1, threads: 2,
                                                       elapsed: { 2 }, rounded: { $0 }, progress: nil)
@@ -187,24 +193,26 @@ struct ColumnGenerationTests {
         #expect(tested == 4)
     }
 
-    /// A dive out of time gives nothing rather than a partial fixing.
-    @Test func diveWithoutTimeGivesNothing() throws {
-        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+    /// A tiny Curtois instance with column generation converged on it.
+    func convergedTiny(_ text: String) throws -> (CompiledModel, ColumnGeneration, DantzigWolfeMaster, ColumnPool) {
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(text).scenario(name: "tiny"))
         let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
         let master = DantzigWolfeMaster(model: compiled.model, decomposition: try DantzigWolfeDecomposition.make(compiled))
         let pool = try strategy.makePool(master)
         _ = try strategy.generateColumns(master, pool: pool, until: 30, threads: 1, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        return (compiled, strategy, master, pool)
+    }
+
+    /// A dive with no time for its first LP gives nothing rather than a partial fixing.
+    @Test func diveWithoutTimeGivesNothing() throws {
+        let (_, strategy, master, pool) = try convergedTiny(tinyTwoShifts)
         #expect(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: { 2 }) == nil)
     }
 
     /// A dive whose time runs out after its first step completes with every free block's
     /// best column of the last LP: one column per block, and a rota the master IP accepts.
     @Test func diveOutOfTimeCompletesWithTheBestColumns() throws {
-        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyWeekend).scenario(name: "tiny"))
-        let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
-        let master = DantzigWolfeMaster(model: compiled.model, decomposition: try DantzigWolfeDecomposition.make(compiled))
-        let pool = try strategy.makePool(master)
-        _ = try strategy.generateColumns(master, pool: pool, until: 30, threads: 1, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        let (compiled, strategy, master, pool) = try convergedTiny(tinyWeekend)
         // The clock: 0 for the loop test and the first LP, then past the deadline.
         var calls = 0
         let dive = try #require(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: {
@@ -307,11 +315,7 @@ struct ColumnGenerationTests {
         var stalled = 0
         for seed in 1...(60 as UInt64) where stalled < 2 {
             guard let (compiled, _, strategy, master, pool, root) = try convergedMaster(seed: seed),
-                  let dive = try strategy.dive(master, pool: pool, until: 30, threads: 2, elapsed: { 0 }) else { continue }
-            let chosen = dive.chosen.map { pool.columns[$0] }
-            let small = try GLPKSolver().solve(master.masterIP(columns: chosen), options: SolveOptions(), progress: nil)
-            guard let point = master.fullPoint(ipValues: small.values, columns: chosen) else { continue }
-            let diveCost = compiled.model.objectiveValue(of: compiled.tightened(point))
+                  let diveCost = try diveCost(compiled, strategy, master, pool) else { continue }
             let tree = try strategy.branchAndPrice(master, pool: pool, incumbent: diveCost, rootBound: root, until: 60, threads: 2,
                                                    elapsed: { 0 }, rounded: { $0 }, stallNodes: 1, progress: nil)
             guard tree.stalled else { continue }
