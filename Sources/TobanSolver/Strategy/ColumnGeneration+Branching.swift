@@ -140,10 +140,8 @@ extension ColumnGeneration {
                     guard case .solved(let values, let objective, let bound, let alternatives) = p else { allProved = false; continue }
                     bounds.append(bound)
                     if objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
-                    for candidate in [values] + alternatives {
-                        if try addIfPricedOut(candidate, block: b, master: master, pool: pool, duals: duals,
-                                              convexityDuals: convexityDuals) { added += 1 }
-                    }
+                    added += try addPricedOut(values, alternatives: alternatives, block: b, master: master, pool: pool,
+                                              duals: duals, convexityDuals: convexityDuals)
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     nodeBound = Swift.max(nodeBound, value)

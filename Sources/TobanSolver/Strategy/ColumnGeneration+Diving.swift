@@ -75,10 +75,8 @@ extension ColumnGeneration {
                     // Instance8 ended at 1611–1621 (1317–1409). They slow the dive's master LP
                     // (Instance12: 17 s a step at the end instead of 2 s).
                     guard case .solved(let values, _, _, let alternatives) = priced[b] else { continue }
-                    for candidate in [values] + alternatives {
-                        if try addIfPricedOut(candidate, block: b, master: master, pool: pool, duals: duals,
-                                              convexityDuals: convexityDuals) { added += 1 }
-                    }
+                    added += try addPricedOut(values, alternatives: alternatives, block: b, master: master, pool: pool,
+                                              duals: duals, convexityDuals: convexityDuals)
                 }
                 if added == 0 { break }
                 solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))

@@ -361,8 +361,9 @@ public struct ColumnGeneration: Sendable {
         // A rota still far above a bound that column generation has settled (converged, or
         // stalled at the master LP's value) is a primal problem: the compact model's bound is
         // no stronger than that one, so the neighbourhood search's own proof run gives its time
-        // to the search itself. (The seeded run below stays: on Instance7 at 60 s, without it
-        // the search stopped at 1260–1262, with it 1060–1063.)
+        // to the search itself. (The seeded run below stays: skipping it too was measured only
+        // together with a dive without the labelling's alternatives, whose worse rota was what
+        // stopped Instance7 at 1262.)
         let primalGap: Bool
         if let cgBound, best.isFinite, outcome.converged || outcome.stalled {
             primalGap = LargeNeighbourhoodSearch.gap(best, cgBound) > settings.closingGapLimit
@@ -531,7 +532,7 @@ public struct ColumnGeneration: Sendable {
                     break
                 }
                 for (b, p) in priced.enumerated() {
-                    guard case .solved(let values, _, let bound, let alternatives) = p else {
+                    guard case .solved(let values, let objective, let bound, let alternatives) = p else {
                         allProved = false
                         if case .failed(let why) = p {
                             throw PricingFailure(description: "pricing of block \(master.decomposition.blocks[b].resourceID) failed: \(why)")
@@ -539,14 +540,10 @@ public struct ColumnGeneration: Sendable {
                         continue
                     }
                     bounds.append(bound)
-                    if case .solved(_, let objective, _, _) = p, objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
+                    if objective - bound > 1e-9 * Swift.max(1, Swift.abs(objective)) { allProved = false }
                     // Against the master's own duals, whatever the pricing duals were.
-                    if try addIfPricedOut(values, block: b, master: master, pool: pool, duals: masterDuals,
-                                          convexityDuals: convexityDuals) { added += 1 }
-                    for other in alternatives {
-                        if try addIfPricedOut(other, block: b, master: master, pool: pool, duals: masterDuals,
-                                              convexityDuals: convexityDuals) { added += 1 }
-                    }
+                    added += try addPricedOut(values, alternatives: alternatives, block: b, master: master, pool: pool,
+                                              duals: masterDuals, convexityDuals: convexityDuals)
                 }
                 if bounds.count == blocks, let value = master.lagrangianBound(duals: duals, pricingBounds: bounds) {
                     if value > (outcome.bound ?? -.infinity) { outcome.bound = value }
@@ -714,6 +711,17 @@ public struct ColumnGeneration: Sendable {
         for e in column.entries { reduced -= duals[e.row] * e.coefficient }
         guard reduced < -1e-6 else { return false }
         return try pool.add(column, convexityRow: master.linkCount + b)
+    }
+
+    /// Adds block `b`'s pricing solution and each of its alternatives that prices out (see
+    /// ``addIfPricedOut(_:block:master:pool:duals:convexityDuals:)``); returns how many were added.
+    func addPricedOut(_ values: [Double], alternatives: [[Double]], block b: Int, master: DantzigWolfeMaster, pool: ColumnPool,
+                      duals: [Double], convexityDuals: [Double]) throws -> Int {
+        var added = 0
+        for candidate in [values] + alternatives {
+            if try addIfPricedOut(candidate, block: b, master: master, pool: pool, duals: duals, convexityDuals: convexityDuals) { added += 1 }
+        }
+        return added
     }
 
     /// The restricted master IP over `columns` (``DantzigWolfeMaster/masterIP(columns:)``),
