@@ -150,7 +150,8 @@ struct CLITests {
         #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()))
         for file in files {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: a.appendingPathComponent(file).path, isDirectory: &isDir)
+            let exists = FileManager.default.fileExists(atPath: a.appendingPathComponent(file).path, isDirectory: &isDir)
+            #expect(exists, "\(file) is listed but missing")
             if isDir.boolValue { continue }
             #expect(try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)), "\(file) differs")
         }

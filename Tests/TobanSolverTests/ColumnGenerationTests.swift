@@ -160,6 +160,34 @@ struct ColumnGenerationTests {
         #expect(tested == 4)
     }
 
+    /// Held back, the pool's columns of large reduced cost leave the master LP's value where it
+    /// was (they are at 0 with a non-negative reduced cost); the dive over what is left gives a
+    /// feasible rota, and branch-and-price after it, over the whole pool again, proves the
+    /// direct optimum.
+    @Test func aDiveOverALargePoolHoldsColumnsBackAndTheTreeFreesThem() throws {
+        var tested = 0
+        for seed in 1...(60 as UInt64) where tested < 3 {
+            guard let (compiled, optimum, _, master, pool, root) = try convergedMaster(seed: seed) else { continue }
+            let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(),
+                                            settings: ColumnGenerationSettings(divingColumnsPerBlock: 1, divingPoolThreshold: 0))
+            let solved = try pool.lp.solve(timeLimit: 30)
+            let z = try #require(solved.objective)
+            let held = try strategy.holdBack(master, pool: pool, solved: solved, keeping: 1)
+            guard held > 0 else { continue }
+            tested += 1
+            #expect(held <= pool.columns.count - master.blockCount, "seed \(seed)")
+            let again = try #require(try pool.lp.solve(timeLimit: 30).objective)
+            #expect(abs(again - z) <= 1e-6 * max(1, abs(z)), "seed \(seed): \(again) after holding back, \(z) before")
+            let cost = try #require(try diveCost(compiled, strategy, master, pool), "seed \(seed)")
+            #expect(cost >= optimum - 1e-6)
+            let tree = try strategy.branchAndPrice(master, pool: pool, incumbent: cost, rootBound: root, until: 60, threads: 2,
+                                                   elapsed: { 0 }, rounded: { $0 }, progress: nil)
+            #expect(tree.finished, "seed \(seed): \(tree.nodes) nodes")
+            #expect(abs(tree.best - optimum) < 1e-6, "seed \(seed): tree \(tree.best), optimum \(optimum), dive \(cost)")
+        }
+        #expect(tested == 3)
+    }
+
     // MARK: Branch-and-price
 
     /// Given time, branch-and-price closes every node: it reaches the direct optimum from
@@ -334,7 +362,8 @@ struct ColumnGenerationTests {
                          ColumnGenerationSettings(divingShare: -0.1), ColumnGenerationSettings(divingPricingRounds: -1),
                          ColumnGenerationSettings(divingFixShare: 2), ColumnGenerationSettings(branchingShare: .nan),
                          ColumnGenerationSettings(closingGapLimit: -0.01), ColumnGenerationSettings(columnsPerBlock: 0),
-                         ColumnGenerationSettings(branchingStallNodes: -1)] {
+                         ColumnGenerationSettings(branchingStallNodes: -1), ColumnGenerationSettings(divingColumnsPerBlock: -1),
+                         ColumnGenerationSettings(divingPoolThreshold: -1), ColumnGenerationSettings(seededMasterIPTimeLimit: 0)] {
             #expect(!settings.defects.isEmpty)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
             #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }

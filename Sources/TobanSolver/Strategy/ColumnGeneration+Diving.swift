@@ -23,7 +23,11 @@ extension ColumnGeneration {
     /// the dive follows the LP, not thread timing). A fixed block is never priced again. When
     /// time runs out after at least one master LP, every free block takes its best column of
     /// the last LP (Instance12 at 600 s with six columns a round: 15 steps of 17 in the
-    /// dive's 150 s, three blocks left; the restricted master IP then had no start). Nil when
+    /// dive's 150 s, three blocks left; the restricted master IP then had no start). Before
+    /// its first fixing the dive holds back the pool's columns of large reduced cost
+    /// (``ColumnGenerationSettings/divingColumnsPerBlock``, above
+    /// ``ColumnGenerationSettings/divingPoolThreshold``; branch-and-price frees them again):
+    /// Instance12's dive over the whole pool took 150 s, over 30 columns a block 28 s. Nil when
     /// no LP was solved in time, the LP fails, or the fixed columns force an artificial (a
     /// linking row they cannot satisfy together): the restricted master IP still runs after it.
     ///
@@ -51,6 +55,12 @@ extension ColumnGeneration {
         while elapsed() < deadline {
             var solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
             guard solved.status == .optimal else { return solved.status == .timeLimit ? completed() : nil }
+            if steps == 0, settings.divingColumnsPerBlock > 0, pool.columns.count > settings.divingPoolThreshold {
+                let held = try holdBack(master, pool: pool, solved: solved, keeping: settings.divingColumnsPerBlock)
+                if trace { FileHandle.standardError.write(Data("cg dive holds back \(held) of \(pool.columns.count) columns\n".utf8)) }
+                solved = try pool.lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
+                guard solved.status == .optimal else { return solved.status == .timeLimit ? completed() : nil }
+            }
             lastSolved = solved
             let free = Set((0..<blocks).filter { fixed[$0] == nil })
             if free.isEmpty {
@@ -73,7 +83,7 @@ extension ColumnGeneration {
                     // The alternatives too: with the optimum only, Instance7's dive ended at 1264
                     // and the search stalled at 1260–1262 (1060 after the dive with them), and
                     // Instance8 ended at 1611–1621 (1317–1409). They slow the dive's master LP
-                    // (Instance12: 17 s a step at the end instead of 2 s).
+                    // (Instance12 over the whole pool: 17 s a step at the end instead of 2 s).
                     guard case .solved(let values, _, _, let alternatives) = priced[b] else { continue }
                     added += try addPricedOut(values, alternatives: alternatives, block: b, master: master, pool: pool,
                                               duals: duals, convexityDuals: convexityDuals)
@@ -104,6 +114,27 @@ extension ColumnGeneration {
             }
         }
         return completed()
+    }
+
+    /// Holds every pool column at 0 except, per block, those with λ > 0 in `solved` and the
+    /// `keeping` of least reduced cost at its duals; returns how many were held back.
+    func holdBack(_ master: DantzigWolfeMaster, pool: ColumnPool, solved: LPResult, keeping: Int) throws -> Int {
+        let (duals, convexityDuals) = master.duals(of: solved)
+        var byBlock = [[(reduced: Double, n: Int)]](repeating: [], count: master.blockCount)
+        for (n, column) in pool.columns.enumerated() {
+            var reduced = column.cost - convexityDuals[column.block]
+            for e in column.entries { reduced -= duals[e.row] * e.coefficient }
+            byBlock[column.block].append((reduced, n))
+        }
+        var held = 0
+        for list in byBlock {
+            let ranked = list.sorted { $0.reduced != $1.reduced ? $0.reduced < $1.reduced : $0.n < $1.n }
+            for (k, entry) in ranked.enumerated() where k >= keeping && pool.lambda(entry.n, in: solved.values) <= 1e-9 {
+                try pool.lp.setColumnBounds(pool.firstLambda + entry.n, lower: 0, upper: 0)
+                held += 1
+            }
+        }
+        return held
     }
 
     /// For every block not in `fixed`, its column of largest λ in `solved` (the lowest column

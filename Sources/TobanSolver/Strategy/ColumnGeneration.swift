@@ -14,6 +14,17 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the free blocks the dive fixes at least per step (at least one), those whose
     /// best column has the largest λ; blocks already at λ = 1 are fixed too.
     public var divingFixShare: Double
+    /// Columns per block of column generation's pool the dive works with when the pool has
+    /// more than ``divingPoolThreshold`` columns: those with λ > 0 in the converged master LP
+    /// and this many of least reduced cost (the rest are held at 0 during the dive); 0 keeps
+    /// every column. A dive over the whole pool of a large instance spends its share in the
+    /// master LP (Instance12: 13,500 columns at the end, 17–20 s a step, 150 s; over 30
+    /// columns a block, 28 s).
+    public var divingColumnsPerBlock: Int
+    /// Pool size above which the dive holds columns back (``divingColumnsPerBlock``). On the
+    /// smaller pools the held-back columns are what the dive needs (Instance7, 2,285 columns:
+    /// 1163 with them held back, 1060 without; Instance8 1616 against 1317).
+    public var divingPoolThreshold: Int
     /// Share of the time left after the restricted master IP for branch-and-price (while a
     /// gap remains after convergence); 0 turns it off.
     public var branchingShare: Double
@@ -29,10 +40,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
     /// Share of the time limit for the restricted master solved as an integer program over
     /// the generated columns (price-and-branch).
     public var masterIPShare: Double
+    /// Seconds for that master IP at most when the dive gave it a start rota: seeded with the
+    /// dive's rota it improved it only on Instance5, within 3 s, while on Instance12 and 14 its
+    /// share (90 s of 600) went to the neighbourhood search's cost.
+    public var seededMasterIPTimeLimit: Double
     /// Time limit of one pricing problem, in seconds, at first: a pricing problem stopped early
     /// still gives a column (its incumbent) and a valid bound, and one hard pricing problem
     /// does not stall a whole round. When a round prices out nothing without every pricing
-    /// problem proved, the limit is multiplied by 4 and the round repeated.
+    /// problem proved, the limit is multiplied by 4 and the round repeated; a second such
+    /// round that leaves the rounded bound where it was ends column generation as stalled.
     public var pricingTimeLimit: Double
     /// Share of the time left after price-and-branch for one run on the whole model seeded
     /// with its rota (which may prove it where the compact bound is the stronger one).
@@ -71,7 +87,8 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 
     /// Creates settings; the defaults are those measured in `docs/benchmarks.md`.
     public init(columnGenerationShare: Double = 0.5, divingShare: Double = 0.25, divingPricingRounds: Int = 2, divingFixShare: Double = 0.2,
-                masterIPShare: Double = 0.15, branchingShare: Double = 0.35, closingGapLimit: Double = 0.05, branchingStallNodes: Int = 30,
+                divingColumnsPerBlock: Int = 30, divingPoolThreshold: Int = 8_000,
+                masterIPShare: Double = 0.15, seededMasterIPTimeLimit: Double = 10, branchingShare: Double = 0.35, closingGapLimit: Double = 0.05, branchingStallNodes: Int = 30,
                 pricingTimeLimit: Double = 1,
                 seededRunShare: Double = 0.15, labelling: Bool = true, labelLimit: Int = 40_000, labellingTimeLimit: Double = 0.5,
                 columnsPerBlock: Int = 6, pricingTuning: MIPTuning = MIPTuning(),
@@ -81,8 +98,11 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         self.divingShare = divingShare
         self.divingPricingRounds = divingPricingRounds
         self.divingFixShare = divingFixShare
+        self.divingColumnsPerBlock = divingColumnsPerBlock
+        self.divingPoolThreshold = divingPoolThreshold
         self.branchingShare = branchingShare
         self.masterIPShare = masterIPShare
+        self.seededMasterIPTimeLimit = seededMasterIPTimeLimit
         self.closingGapLimit = closingGapLimit
         self.branchingStallNodes = branchingStallNodes
         self.pricingTimeLimit = pricingTimeLimit
@@ -123,10 +143,14 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
         if columnsPerBlock < 1 {
             found.append(ModelDefect("column generation: columnsPerBlock must be positive, got \(columnsPerBlock)"))
         }
+        for (name, count) in [("divingColumnsPerBlock", divingColumnsPerBlock), ("divingPoolThreshold", divingPoolThreshold)] where count < 0 {
+            found.append(ModelDefect("column generation: \(name) must not be negative, got \(count)"))
+        }
         if divingPricingRounds < 0 {
             found.append(ModelDefect("column generation: divingPricingRounds must not be negative, got \(divingPricingRounds)"))
         }
         for (name, value) in [("pricingTimeLimit", pricingTimeLimit), ("labellingTimeLimit", labellingTimeLimit),
+                              ("seededMasterIPTimeLimit", seededMasterIPTimeLimit),
                               ("artificialPenalty", artificialPenalty), ("untimedBudget", untimedBudget)]
         where !(value.isFinite && value > 0) {
             found.append(ModelDefect("column generation: \(name) must be a positive number, got \(value)"))
@@ -312,7 +336,8 @@ public struct ColumnGeneration: Sendable {
             ipStart = start
         }
         if !columns.isEmpty {
-            let (ip, point) = try solveMasterIP(master, columns: columns, timeLimit: masterIPLimit(), start: ipStart, verbose: verbose, tuning: tuning)
+            let limit = ipStart == nil ? masterIPLimit() : Swift.min(masterIPLimit(), settings.seededMasterIPTimeLimit)
+            let (ip, point) = try solveMasterIP(master, columns: columns, timeLimit: limit, start: ipStart, verbose: verbose, tuning: tuning)
             raw += "; master-ip " + ip.rawStatus
             if let point { adopt(point) }
         }
@@ -497,6 +522,7 @@ public struct ColumnGeneration: Sendable {
             let text = "cg blocks \(d.blocks.count) master variables \(masterRules.sorted { $0.key < $1.key }) linking rows \(linkRules.sorted { $0.key < $1.key })\n"
             FileHandle.standardError.write(Data(text.utf8))
         }
+        var stalledBound: Double?
         while elapsed() < deadline {
             let solved = try lp.solve(timeLimit: Swift.max(0.1, deadline - elapsed()))
             guard solved.status == .optimal, let z = solved.objective else {
@@ -566,6 +592,11 @@ public struct ColumnGeneration: Sendable {
                     outcome.converged = allProved
                     break
                 }
+                let bound = outcome.bound.map(rounded) ?? -.infinity
+                // Proving a stalled round with ever longer limits did not move the bound
+                // (Instance14 at 600 s: 166 s to 300 s for 1276.37 → 1276.5, 1277 either way).
+                if let previous = stalledBound, bound <= previous { break }
+                stalledBound = bound
                 pool.cap *= 4
             }
         }
