@@ -122,9 +122,7 @@ extension ColumnGeneration {
         let (duals, convexityDuals) = master.duals(of: solved)
         var byBlock = [[(reduced: Double, n: Int)]](repeating: [], count: master.blockCount)
         for (n, column) in pool.columns.enumerated() {
-            var reduced = column.cost - convexityDuals[column.block]
-            for e in column.entries { reduced -= duals[e.row] * e.coefficient }
-            byBlock[column.block].append((reduced, n))
+            byBlock[column.block].append((reducedCost(of: column, duals: duals, convexityDuals: convexityDuals), n))
         }
         var held = 0
         for list in byBlock {

@@ -738,10 +738,15 @@ public struct ColumnGeneration: Sendable {
     func addIfPricedOut(_ values: [Double], block b: Int, master: DantzigWolfeMaster, pool: ColumnPool,
                         duals: [Double], convexityDuals: [Double]) throws -> Bool {
         let column = makeColumn(master, block: b, values: values)
-        var reduced = column.cost - convexityDuals[b]
-        for e in column.entries { reduced -= duals[e.row] * e.coefficient }
-        guard reduced < -1e-6 else { return false }
+        guard reducedCost(of: column, duals: duals, convexityDuals: convexityDuals) < -1e-6 else { return false }
         return try pool.add(column, convexityRow: master.linkCount + b)
+    }
+
+    /// The reduced cost of `column` against `duals` (linking rows) and `convexityDuals`.
+    func reducedCost(of column: GeneratedColumn, duals: [Double], convexityDuals: [Double]) -> Double {
+        var reduced = column.cost - convexityDuals[column.block]
+        for e in column.entries { reduced -= duals[e.row] * e.coefficient }
+        return reduced
     }
 
     /// Adds block `b`'s pricing solution and each of its alternatives that prices out (see
