@@ -50,6 +50,9 @@ public struct GLPKSolver: MIPSolver {
 
         // A little slack past `tm_lim`, so that GLPK's own limit normally acts first.
         let context = SearchContext(progress: progress, start: start, deadline: options.timeLimit.map { $0 + 0.5 }, elapsed: elapsed)
+        context.rootFixing = options.tuning.rootFixing
+        context.relativeGap = options.relativeGap
+        context.timeLimit = options.timeLimit
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
@@ -96,8 +99,12 @@ public struct GLPKSolver: MIPSolver {
         let code = glp_intopt(problem.pointer, &iocp)
         if let error = context.error { throw error }
         let status = glp_mip_status(problem.pointer)
-        let raw = "glp_intopt=\(GLPKSolver.codeName(code)) status=\(GLPKSolver.statusName(status))"
         let hasPoint = status == GLP_OPT || status == GLP_FEAS
+        var raw = "glp_intopt=\(GLPKSolver.codeName(code)) status=\(GLPKSolver.statusName(status))"
+        if hasPoint, let taken = context.rootFixingObjective,
+           Swift.abs(glp_mip_obj_val(problem.pointer) - taken) <= 1e-6 * Swift.max(1, Swift.abs(taken)) {
+            raw += "; rota from root fixing"  // GLPK replaces an incumbent only by a better one
+        }
         var termination: TerminationStatus
         switch code {
         case 0:
@@ -236,6 +243,18 @@ private final class SearchContext {
     let deadline: Double?
     /// Whether the callback stopped the search at ``deadline``.
     var deadlineReached = false
+    /// Whether the root fix-and-solve heuristic runs (``TobanMIP/MIPTuning/rootFixing``).
+    var rootFixing = false
+    var rootFixingDone = false
+    /// Rows of the tree's problem before GLPK added any cut (seen at its first callback).
+    var modelRows: Int32?
+    /// The heuristic's solution while it is held back: handed over when it closes the gap or
+    /// the time limit is near.
+    var held: RootFixing.Solution?
+    /// The objective of the heuristic's solution once GLPK took it.
+    var rootFixingObjective: Double?
+    var relativeGap = 0.0
+    var timeLimit: Double?
 
     init(progress: ProgressHandler?, start: [Double]?, deadline: Double?, elapsed: @escaping () -> Double) {
         self.progress = progress
@@ -260,6 +279,7 @@ private final class SearchContext {
             var x = [0.0] + start  // GLPK arrays are 1-based
             _ = glp_ios_heur_sol(tree, &x)  // non-zero only when not better than the incumbent
         }
+        if rootFixing { runRootFixing(tree) }
         let previous = (incumbent, bound)
         if let problem = glp_ios_get_prob(tree) {
             let status = glp_mip_status(problem)
@@ -272,6 +292,58 @@ private final class SearchContext {
             if Swift.abs(value) < 1e300 { bound = value }
         }
         guard let progress else { return }
+        reportProgress(progress, previous: previous, tree: tree)
+    }
+
+    /// Runs the root fix-and-solve heuristic once the root's cuts are in (GLPK asks for a
+    /// branching variable at the root) and no solution is known, and hands its solution over
+    /// at a later heuristic call when it closes the gap or the time limit is near.
+    private func runRootFixing(_ tree: OpaquePointer) {
+        let reason = glp_ios_reason(tree)
+        if modelRows == nil, let problem = glp_ios_get_prob(tree) { modelRows = glp_get_num_rows(problem) }
+        if reason == GLP_IBRANCH, !rootFixingDone, glp_ios_node_level(tree, glp_ios_curr_node(tree)) == 0 {
+            rootFixingDone = true
+            guard let problem = glp_ios_get_prob(tree) else { return }
+            let status = glp_mip_status(problem)
+            guard status != GLP_FEAS && status != GLP_OPT else { return }
+            let rootBound = glp_ios_node_bound(tree, glp_ios_curr_node(tree))
+            let maximising = glp_get_obj_dir(problem) == GLP_MAX
+            held = RootFixing.run(tree: tree, modelRows: modelRows ?? glp_get_num_rows(problem), deadline: timeLimit, elapsed: elapsed) { [relativeGap] objective in
+                SearchContext.closesGap(objective, bound: rootBound, relativeGap: relativeGap, maximising: maximising)
+            }
+            return
+        }
+        guard reason == GLP_IHEUR, let solution = held, let problem = glp_ios_get_prob(tree) else { return }
+        let maximising = glp_get_obj_dir(problem) == GLP_MAX
+        let status = glp_mip_status(problem)
+        if status == GLP_FEAS || status == GLP_OPT {
+            let incumbent = glp_mip_obj_val(problem)
+            if maximising ? incumbent >= solution.objective : incumbent <= solution.objective {
+                held = nil  // GLPK found as good a rota itself
+                return
+            }
+        }
+        let best = glp_ios_best_node(tree)
+        guard best != 0 else { return }
+        let bound = glp_ios_node_bound(tree, best)
+        let nearLimit = timeLimit.map { elapsed() >= 0.9 * $0 } ?? false
+        guard nearLimit || SearchContext.closesGap(solution.objective, bound: bound, relativeGap: relativeGap, maximising: maximising)
+        else { return }
+        held = nil
+        var values = solution.values
+        // Non-zero only when not better than the incumbent.
+        if glp_ios_heur_sol(tree, &values) == 0 { rootFixingObjective = solution.objective }
+    }
+
+    /// Whether a solution of `objective` ends a search whose bound is `bound`: it meets the
+    /// bound, or is within `relativeGap` of it.
+    static func closesGap(_ objective: Double, bound: Double, relativeGap: Double, maximising: Bool) -> Bool {
+        guard Swift.abs(bound) < 1e300 else { return false }  // no bound known yet
+        let gap = maximising ? bound - objective : objective - bound
+        return gap <= 1e-9 * Swift.max(1, Swift.abs(objective)) || gap <= relativeGap * Swift.abs(objective)
+    }
+
+    private func reportProgress(_ progress: ProgressHandler, previous: (Double?, Double?), tree: OpaquePointer) {
         let now = elapsed()
         guard previous.0 != incumbent || previous.1 != bound || now - lastReport >= 0.2 else { return }
         lastReport = now

@@ -61,7 +61,8 @@ public struct SolveOptions: Sendable {
 /// Optional branch-and-cut features, off by default (GLPK's defaults).
 ///
 /// Each maps to one GLPK `glp_iocp` field: `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`,
-/// `fp_heur`, `ps_heur`, `br_tech`, `bt_tech`. Other backends may ignore them.
+/// `fp_heur`, `ps_heur`, `br_tech`, `bt_tech`; ``rootFixing`` is Toban's own heuristic, run
+/// from GLPK's callback. Other backends may ignore them.
 public struct MIPTuning: Sendable, Hashable {
     /// Gomory mixed-integer cuts.
     public var gomoryCuts = false
@@ -77,6 +78,16 @@ public struct MIPTuning: Sendable, Hashable {
     public var proximitySearch = false
     /// Time limit of one proximity search call in seconds (GLPK's `ps_tm_lim`).
     public var proximityTimeLimit: Double = 60
+    /// A fix-and-solve heuristic at the end of the root node (CLI word `fix`).
+    ///
+    /// Once the root's cuts are in and no rota is known, the binaries at 1 in the root LP are
+    /// fixed and the rest is solved as a small sub-problem, then improved by sub-problems that
+    /// fix what that rota and the LP agree on (RINS). Every sub-problem has a node limit, not a
+    /// time limit, so the result is the same on every run. The rota is handed to the search
+    /// only when it closes the gap (GLPK stops at once) or when the time limit is near: an
+    /// early incumbent that is not optimal turns GLPK's tree from diving to best-bound search,
+    /// which on some districts made the proof several times slower.
+    public var rootFixing = false
     /// How to pick the branching variable.
     public var branching: Branching = .driebeekTomlin
     /// How to pick the next node.
@@ -95,19 +106,26 @@ public struct MIPTuning: Sendable, Hashable {
     /// Creates the default tuning (every optional feature off).
     public init() {}
 
-    /// All four cut families (Gomory, MIR, cover, clique), nothing else: what ``RotaSolveOptions``
-    /// uses unless told otherwise. On the bundled 30-physician district GLPK proves the optimum
-    /// in seconds with them and not in minutes without (the fairness bands' integrality is what
-    /// the Gomory cuts capture).
+    /// All four cut families (Gomory, MIR, cover, clique), nothing else. On the bundled
+    /// 30-physician district GLPK proves the optimum in seconds with them and not in minutes
+    /// without (the fairness bands' integrality is what the Gomory cuts capture).
     public static let allCuts = MIPTuning(gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
+
+    /// The four cut families and ``rootFixing``: what ``RotaSolveOptions`` uses unless told
+    /// otherwise (CLI `cuts,fix`).
+    public static let rotaDefault: MIPTuning = {
+        var tuning = MIPTuning.allCuts
+        tuning.rootFixing = true
+        return tuning
+    }()
 
     init(gomoryCuts: Bool, mirCuts: Bool, coverCuts: Bool, cliqueCuts: Bool) {
         (self.gomoryCuts, self.mirCuts, self.coverCuts, self.cliqueCuts) = (gomoryCuts, mirCuts, coverCuts, cliqueCuts)
     }
 
-    /// Parses a comma-separated list such as `gmi,mir,cov,clq,fp,ps,br=pch,bt=bph` (`cuts` for
-    /// the four cut families, `none` for nothing, e.g. to turn off the default cuts); nil with
-    /// an unknown word.
+    /// Parses a comma-separated list such as `gmi,mir,cov,clq,fp,ps,fix,br=pch,bt=bph` (`cuts`
+    /// for the four cut families, `none` for nothing, e.g. to turn off the default cuts); nil
+    /// with an unknown word.
     public init?(list: String) {
         for word in list.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !word.isEmpty {
             switch word {
@@ -118,6 +136,7 @@ public struct MIPTuning: Sendable, Hashable {
             case "cuts": (gomoryCuts, mirCuts, coverCuts, cliqueCuts) = (true, true, true, true)
             case "fp": feasibilityPump = true
             case "ps": proximitySearch = true
+            case "fix": rootFixing = true
             case "none": break
             default:
                 if word.hasPrefix("br="), let b = Branching(rawValue: String(word.dropFirst(3))) { branching = b }

@@ -17,8 +17,8 @@ public struct RotaSolveOptions: Sendable {
     /// Threads the strategy may use for sub-problems (GLPK itself is single-threaded).
     public var threads: Int = 1
     /// Optional GLPK features (cuts, heuristics, branching) for every run; by default the four
-    /// cut families (``TobanMIP/MIPTuning/allCuts``).
-    public var tuning: MIPTuning = .allCuts
+    /// cut families and the root fix-and-solve heuristic (``TobanMIP/MIPTuning/rotaDefault``).
+    public var tuning: MIPTuning = .rotaDefault
 
     /// Creates options; by default no limit, gap 0, silent.
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {

@@ -33,7 +33,7 @@ struct CurtoisCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the neighbourhood search.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (or cuts for all four), fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
+    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (or cuts for all four), fp, ps, fix (the root fix-and-solve heuristic), br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
     var glpk: String = ""
 
     @Option(name: .long, help: "Also write the compiled model as free MPS to this file.")

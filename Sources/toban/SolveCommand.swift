@@ -41,8 +41,8 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for the neighbourhood search's sub-problems (lns only).")
     var threads: Int = 2
 
-    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (cuts: all four, the default), none, fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph.")
-    var glpk: String = "cuts"
+    @Option(name: .long, help: "GLPK features, comma-separated: gmi, mir, cov, clq (cuts: all four), fix (the root fix-and-solve heuristic), none, fp, ps, br=ffv|lfv|mfv|dth|pch, bt=dfs|bfs|blb|bph. Default: cuts,fix.")
+    var glpk: String = "cuts,fix"
 
     @Flag(name: .long, help: "Write the CSV files for Excel: UTF-8 with a byte-order mark and CRLF line ends.")
     var excel = false
@@ -63,7 +63,7 @@ struct SolveCommand: ParsableCommand {
         do {
             var options = RotaSolveOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
             OptionChecks.applySearch(strategy: strategy, threads: threads, to: &options)
-            options.tuning = MIPTuning(list: glpk) ?? .allCuts
+            options.tuning = MIPTuning(list: glpk) ?? .rotaDefault
             report = try Toban.solve(scenario, options: options, progress: { progress.show($0) })
         } catch let error as NoRotaError {
             printError("toban: \(self.scenario): \(error)")

@@ -194,7 +194,7 @@ struct StrategyTests {
         #expect(SolveStrategy.automatic.resolved(integers: SolveStrategy.automaticThreshold + 1) == .largeNeighbourhood(LNSSettings()))
         #expect(SolveStrategy.direct.resolved(integers: 1_000_000) == .direct)
         #expect(RotaSolveOptions().strategy == .automatic)
-        #expect(RotaSolveOptions().tuning == .allCuts)
+        #expect(RotaSolveOptions().tuning == .rotaDefault)
         #expect(MIPTuning(list: "none") == MIPTuning())
         #expect(MIPTuning(list: "cuts") == .allCuts)
     }
