@@ -5,8 +5,8 @@ import CGLPK
 /// It works on the problem GLPK's tree works on (presolved), so its solution is in that
 /// problem's columns and can be handed back with `glp_ios_heur_sol` without mapping. The root
 /// LP it fixes from has the root's cuts; the sub-problems leave the cut rows out (with them,
-/// GLPK's simplex inside the nested presolver ran without end on a 4 × 20 assignment
-/// problem). Every sub-problem is a copy solved by a nested `glp_intopt` with a node limit:
+/// the nested solve of a 4 × 20 assignment problem ran for its whole time limit, its node
+/// limit never reached; without them it takes milliseconds). Every sub-problem is a copy solved by a nested `glp_intopt` with a node limit:
 /// the same model gives the same rota on every run.
 enum RootFixing {
     /// Root-LP value from which a binary is fixed at 1 in the first sub-problem.
@@ -17,6 +17,8 @@ enum RootFixing {
     static let improvementRounds = 3
     /// Nodes each improvement sub-problem may open.
     static let improvementNodeLimit = 200
+    /// Seconds any one sub-problem may take at most.
+    static let subproblemTimeCap = 5.0
 
     /// A solution of the tree's problem: 1-based values (index 0 unused, as GLPK wants them)
     /// and its objective.
@@ -81,7 +83,9 @@ enum RootFixing {
         iocp.msg_lev = GLP_MSG_OFF
         iocp.presolve = GLP_ON
         iocp.clq_cuts = GLP_ON  // cheap; the Gomory cuts made the sub-problems slower
-        if let remaining { iocp.tm_lim = GLPKSolver.milliseconds(remaining) }
+        // The node limit normally ends a sub-problem in well under a second; the time cap is
+        // a safety net (GLPK's callback is not called inside a long LP solve).
+        iocp.tm_lim = GLPKSolver.milliseconds(Swift.min(remaining ?? subproblemTimeCap, subproblemTimeCap))
         iocp.cb_func = { tree, info in
             guard let tree, let info else { return }
             Unmanaged<SubproblemLimits>.fromOpaque(info).takeUnretainedValue().check(tree)

@@ -30,8 +30,8 @@ struct GLPKRootFixingTests {
 
     /// With and without the heuristic GLPK proves the same optimum; on some of the instances
     /// the optimal solution is the heuristic's, and the heuristic's solution is feasible.
-    /// (Seed 10 once hung: the sub-problems kept the root's cut rows, and GLPK's simplex
-    /// inside the nested presolver did not end.)
+    /// (Seed 10 once hung: the sub-problems kept the root's cut rows, and the nested solve
+    /// ran until its time limit; there was none then.)
     @Test func provesTheSameOptimaAndSuppliesSomeOfThem() throws {
         var supplied = 0
         for seed in UInt64(1)...12 {
