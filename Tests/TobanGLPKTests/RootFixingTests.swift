@@ -8,9 +8,10 @@ import TobanMIP
 /// fractional, so GLPK branches and the heuristic runs at the root.
 @Suite("GLPK root fixing")
 struct GLPKRootFixingTests {
-    static func assignment(seed: UInt64, agents: Int = 4, jobs: Int = 20) -> LinearModel {
+    /// Least cost, or (`maximising`) most profit with the costs as profits.
+    static func assignment(seed: UInt64, agents: Int = 4, jobs: Int = 20, maximising: Bool = false) -> LinearModel {
         var rng = SplitMix64(state: seed)
-        var m = LinearModel(name: "gap\(seed)")
+        var m = LinearModel(name: "gap\(seed)", sense: maximising ? .maximize : .minimize)
         var x: [[VariableID]] = []
         var weights: [[Double]] = []
         for i in 0..<agents {
@@ -32,10 +33,11 @@ struct GLPKRootFixingTests {
     /// the optimal solution is the heuristic's, and the heuristic's solution is feasible.
     /// (Seed 10 once hung: the sub-problems kept the root's cut rows, and the nested solve
     /// ran until its time limit; there was none then.)
-    @Test func provesTheSameOptimaAndSuppliesSomeOfThem() throws {
+    @Test(arguments: [false, true])
+    func provesTheSameOptimaAndSuppliesSomeOfThem(maximising: Bool) throws {
         var supplied = 0
         for seed in UInt64(1)...12 {
-            let model = GLPKRootFixingTests.assignment(seed: seed)
+            let model = GLPKRootFixingTests.assignment(seed: seed, maximising: maximising)
             var plain = SolveOptions()
             plain.tuning = .allCuts
             var fixing = SolveOptions()
@@ -47,6 +49,6 @@ struct GLPKRootFixingTests {
             #expect(model.infeasibilities(of: with.values).isEmpty, "seed \(seed)")
             if with.rawStatus.contains("rota from root fixing") { supplied += 1 }
         }
-        #expect(supplied > 0)
+        #expect(supplied > 0, "maximising: \(maximising)")
     }
 }
