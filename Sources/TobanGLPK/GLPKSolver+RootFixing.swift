@@ -6,8 +6,9 @@ import CGLPK
 /// problem's columns and can be handed back with `glp_ios_heur_sol` without mapping. The root
 /// LP it fixes from has the root's cuts; the sub-problems leave the cut rows out (with them,
 /// the nested solve of a 4 × 20 assignment problem ran for its whole time limit, its node
-/// limit never reached; without them it takes milliseconds). Every sub-problem is a copy solved by a nested `glp_intopt` with a node limit:
-/// the same model gives the same rota on every run.
+/// limit never reached; without them it takes milliseconds). Every sub-problem is a copy
+/// solved by a nested `glp_intopt` with a node limit: the same model gives the same rota on
+/// every run.
 enum RootFixing {
     /// Root-LP value from which a binary is fixed at 1 in the first sub-problem.
     static let fixedAtOne = 0.99
@@ -62,11 +63,8 @@ enum RootFixing {
     /// a solution. The search stops early at a solution for which `isGoodEnough` holds.
     private static func solve(_ problem: OpaquePointer, modelRows: Int32, fixing: [(column: Int32, value: Double)], nodeLimit: Int,
                               deadline: Double?, elapsed: @escaping () -> Double, isGoodEnough: @escaping (Double) -> Bool) -> Solution? {
-        var remaining: Double?
-        if let deadline {
-            remaining = deadline - elapsed()
-            if let left = remaining, left <= 0 { return nil }
-        }
+        let remaining = deadline.map { $0 - elapsed() }
+        if let remaining, remaining <= 0 { return nil }
         guard let copy = glp_create_prob() else { return nil }
         defer { glp_delete_prob(copy) }
         glp_copy_prob(copy, problem, GLP_OFF)
