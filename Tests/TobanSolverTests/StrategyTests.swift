@@ -40,16 +40,25 @@ struct StrategyTests {
     /// Started from the empty rota, the neighbourhood rounds and the proof run reach the same
     /// optimum as one direct run, and the checker prices the rota at that objective.
     @Test func largeNeighbourhoodSearchReachesTheDirectOptimum() throws {
-        var tested = 0
-        for seed in 1...(60 as UInt64) where tested < 3 {
+        let cases = StrategyTests.elasticScenarios(3)
+        #expect(cases.count == 3)
+        for (seed, scenario, compiled, direct) in cases {
+            try lnsCheck(scenario: scenario, compiled: compiled, direct: direct, seed: seed)
+        }
+    }
+
+    /// The first `count` random scenarios (seeds 1–80, without hard minimums) whose empty rota is
+    /// feasible and whose direct optimum costs something, with that optimum.
+    static func elasticScenarios(_ count: Int) -> [(seed: UInt64, scenario: Scenario, compiled: CompiledModel, direct: RotaSolution)] {
+        var found: [(UInt64, Scenario, CompiledModel, RotaSolution)] = []
+        for seed in 1...(80 as UInt64) where found.count < count {
             let scenario = StrategyTests.withoutHardMinimums(RandomScenario.make(seed: seed))
             let compiled = ModelCompiler.compile(scenario)
             guard compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
                   let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal, direct.objective > 0 else { continue }
-            tested += 1
-            try lnsCheck(scenario: scenario, compiled: compiled, direct: direct, seed: seed)
+            found.append((seed, scenario, compiled, direct))
         }
-        #expect(tested == 3)
+        return found
     }
 
     /// `scenario` without minimum duties, minutes, pins or limit minimums, so that the empty rota is feasible.
@@ -147,13 +156,9 @@ struct StrategyTests {
     }
 
     @Test func neighbourhoodSearchStartsFromTheEmptyRotaWhenTheWholeModelGivesNone() throws {
-        var tested = 0
-        for seed in 1...(60 as UInt64) where tested < 2 {
-            let scenario = StrategyTests.withoutHardMinimums(RandomScenario.make(seed: seed))
-            let compiled = ModelCompiler.compile(scenario)
-            guard compiled.model.infeasibilities(of: compiled.values(for: Rota(assignments: []))).isEmpty,
-                  let direct = try? RotaSolver().solve(scenario), direct.termination == .optimal, direct.objective > 0 else { continue }
-            tested += 1
+        let cases = StrategyTests.elasticScenarios(2)
+        #expect(cases.count == 2)
+        for (seed, scenario, compiled, _) in cases {
             let search = LargeNeighbourhoodSearch(compiled: compiled, backend: NoRotaOnWholeModel(variables: compiled.model.variables.count),
                                                   settings: LNSSettings(seed: seed, subproblemTimeLimit: 2, initialResources: 1))
             let result = try search.solve(timeLimit: 20, relativeGap: 0, threads: 2, verbose: false, progress: nil)
@@ -165,7 +170,6 @@ struct StrategyTests {
             #expect(check.violations.isEmpty)
             #expect(abs(check.totalCost - objective) < 1e-6)
         }
-        #expect(tested == 2)
     }
 
     @Test func neighbourhoodSearchGivesTheWholeModelTheRestWhenThereIsNoStart() throws {

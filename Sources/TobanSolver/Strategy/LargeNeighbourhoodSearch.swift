@@ -184,8 +184,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
 
         // 2. Neighbourhood rounds.
         let resourceIDs = Array(Set(compiled.assignments.map(\.resourceID))).sorted()
-        let dates = Array(Set(compiled.slots.map(\.date))).sorted()
-        let dayOfSlot = compiled.slots.map { slot in dates.firstIndex(of: slot.date) ?? 0 }
+        let (dates, dayOfSlot) = dayIndex()
         var random = SplitMix64(seed: settings.seed)
         var size = Swift.max(1, Swift.min(settings.initialResources, resourceIDs.count))
         let searchEnd = total * (1 - settings.proofShare)
@@ -304,8 +303,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
     /// near-optimal filling long before a time-limited window ends.
     func sweep(from start: [Double], until deadline: Double, elapsed: () -> Double, trace: Bool) throws -> [Double] {
         let model = compiled.model
-        let dates = Array(Set(compiled.slots.map(\.date))).sorted()
-        let dayOfSlot = compiled.slots.map { slot in dates.firstIndex(of: slot.date) ?? 0 }
+        let (dates, dayOfSlot) = dayIndex()
         let everyone = Set(compiled.assignments.map(\.resourceID))
         let window = Swift.max(1, settings.sweepWindow)
         var incumbent = start
@@ -332,6 +330,12 @@ public struct LargeNeighbourhoodSearch: Sendable {
             first = last + 1
         }
         return incumbent
+    }
+
+    /// The horizon's dates in order and, for each slot, the index of its date among them.
+    func dayIndex() -> (dates: [CivilDate], dayOfSlot: [Int]) {
+        let dates = Array(Set(compiled.slots.map(\.date))).sorted()
+        return (dates, compiled.slots.map { slot in dates.firstIndex(of: slot.date) ?? 0 })
     }
 
     /// The least time limit of one sweep window, in seconds, however late the sweep runs.
@@ -372,16 +376,15 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var coversEverything: Bool
     }
 
-    /// Frees the neighbourhood's assignments, fixes the rest, solves; nil when nothing was found.
+    /// Which model variables the neighbourhood frees: its assignments and the penalty and
+    /// auxiliary variables, which follow the assignments.
     ///
-    /// `seeded`: whether GLPK gets the incumbent as its start (it then only returns something
-    /// better). A penalty variable whose defining terms are all fixed is fixed too, at the
-    /// incumbent's value, which is its least one (the incumbent is always tightened): freeing
-    /// it could only raise it. Without this every sub-problem carried the penalty variables and
-    /// rows of the whole horizon (a 7-day window of a 100-resource year: 3,850 variables
-    /// instead of 1,530).
-    func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], options: SolveOptions,
-                         seeded: Bool = true) -> SubproblemOutcome? {
+    /// With `fixingSettledPenalties`, a penalty variable whose defining terms are all fixed is
+    /// fixed too, at the incumbent's value, which is its least one (the incumbent is always
+    /// tightened): freeing it could only raise it. Without this every sub-problem carried the
+    /// penalty variables and rows of the whole horizon (a 7-day window of a 100-resource year:
+    /// 3,850 variables instead of 1,530).
+    func freeVariables(_ n: Neighbourhood, dayOfSlot: [Int], fixingSettledPenalties: Bool = true) -> [Bool] {
         let model = compiled.model
         var isFree = [Bool](repeating: false, count: model.variables.count)
         var assignment = [Bool](repeating: false, count: model.variables.count)
@@ -389,13 +392,25 @@ public struct LargeNeighbourhoodSearch: Sendable {
             assignment[a.variable.index] = true
             if n.resources.contains(a.resourceID), n.dayRange.contains(dayOfSlot[a.slot]) { isFree[a.variable.index] = true }
         }
-        // Penalty and auxiliary variables follow the assignments: free unless fixed below.
         for (j, v) in model.variables.enumerated() where !assignment[j] && v.lower < v.upper { isFree[j] = true }
         for (j, v) in model.variables.enumerated() where v.lower == v.upper { isFree[j] = false }
+        guard fixingSettledPenalties else { return isFree }
         // In dependency order, so a penalty fed only by fixed penalties is fixed as well.
         for d in compiled.derived where !d.pieces.contains(where: { $0.terms.contains { isFree[$0.variable.index] } }) {
             isFree[d.variable.index] = false
         }
+        return isFree
+    }
+
+    /// Frees the neighbourhood's variables (``freeVariables(_:dayOfSlot:fixingSettledPenalties:)``),
+    /// fixes the rest, solves; nil when nothing was found.
+    ///
+    /// `seeded`: whether GLPK gets the incumbent as its start (it then only returns something
+    /// better).
+    func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], options: SolveOptions,
+                         seeded: Bool = true) -> SubproblemOutcome? {
+        let model = compiled.model
+        let isFree = freeVariables(n, dayOfSlot: dayOfSlot)
         let restricted = RestrictedModel(model, values: incumbent, isFree: isFree)
         var subOptions = options
         subOptions.relativeGap = 0
