@@ -81,6 +81,11 @@ enum RootFixing {
         iocp.msg_lev = GLP_MSG_OFF
         iocp.presolve = GLP_ON
         iocp.clq_cuts = GLP_ON  // cheap; the Gomory cuts made the sub-problems slower
+        // A solution, not a proof, is wanted: the most fractional variable with the best
+        // projection found the district-30 rota in 0.2 s, GLPK's defaults (Driebeck–Tomlin,
+        // best local bound) in 0.8–1.3 s.
+        iocp.br_tech = GLP_BR_MFV
+        iocp.bt_tech = GLP_BT_BPH
         // The node limit normally ends a sub-problem in well under a second; the time cap is
         // a safety net (GLPK's callback is not called inside a long LP solve).
         iocp.tm_lim = GLPKSolver.milliseconds(Swift.min(remaining ?? subproblemTimeCap, subproblemTimeCap))

@@ -246,6 +246,10 @@ private final class SearchContext {
     /// Whether the root fix-and-solve heuristic runs (``TobanMIP/MIPTuning/rootFixing``).
     var rootFixing = false
     var rootFixingDone = false
+    /// Whether the heuristic ran at a root cut round that did not move the bound.
+    var earlyRootFixingDone = false
+    /// The root's bound at the previous root heuristic call.
+    var previousRootBound: Double?
     /// Rows of the tree's problem before GLPK added any cut (seen at its first callback).
     var modelRows: Int32?
     /// The heuristic's solution while it is held back: handed over when it closes the gap or
@@ -295,23 +299,35 @@ private final class SearchContext {
         reportProgress(progress, previous: previous, tree: tree)
     }
 
-    /// Runs the root fix-and-solve heuristic once the root's cuts are in (GLPK asks for a
-    /// branching variable at the root) and no solution is known, and hands its solution over
-    /// at a later heuristic call when it closes the gap or the time limit is near.
+    /// Runs the root fix-and-solve heuristic at the root, holds its solution back and hands it
+    /// over at a later heuristic call when it closes the gap or the time limit is near.
+    ///
+    /// It runs at the first cut round that leaves the root's (rounded) bound where the
+    /// previous one left it — GLPK's later rounds often add cuts for seconds without moving the
+    /// bound — and again when GLPK asks for a branching variable at the root, unless the held
+    /// solution already meets the root's bound by then.
     private func runRootFixing(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
         if modelRows == nil, let problem = glp_ios_get_prob(tree) { modelRows = glp_get_num_rows(problem) }
-        if reason == GLP_IBRANCH, !rootFixingDone, glp_ios_node_level(tree, glp_ios_curr_node(tree)) == 0 {
-            rootFixingDone = true
+        let node = glp_ios_curr_node(tree)
+        let atRoot = node != 0 && glp_ios_node_level(tree, node) == 0
+        if atRoot, !rootFixingDone, reason == GLP_IBRANCH || (reason == GLP_IHEUR && rootBoundStalled(tree, node: node)) {
+            if reason == GLP_IBRANCH { rootFixingDone = true }
             guard let problem = glp_ios_get_prob(tree) else { return }
             let status = glp_mip_status(problem)
             guard status != GLP_FEAS && status != GLP_OPT else { return }
-            let rootBound = glp_ios_node_bound(tree, glp_ios_curr_node(tree))
+            let rootBound = glp_ios_node_bound(tree, node)
             let maximising = glp_get_obj_dir(problem) == GLP_MAX
-            held = RootFixing.run(tree: tree, modelRows: modelRows ?? glp_get_num_rows(problem), deadline: timeLimit, elapsed: elapsed) { [relativeGap] objective in
+            let closesGap = { [relativeGap] (objective: Double) in
                 SearchContext.closesGap(objective, bound: rootBound, relativeGap: relativeGap, maximising: maximising)
             }
-            return
+            if let held, closesGap(held.objective) { return }
+            if let found = RootFixing.run(tree: tree, modelRows: modelRows ?? glp_get_num_rows(problem), deadline: timeLimit,
+                                          elapsed: elapsed, isGoodEnough: closesGap),
+               held.map({ maximising ? found.objective > $0.objective : found.objective < $0.objective }) ?? true {
+                held = found
+            }
+            if reason == GLP_IBRANCH { return }  // handed over at a heuristic call only
         }
         guard reason == GLP_IHEUR, let solution = held, let problem = glp_ios_get_prob(tree) else { return }
         let maximising = glp_get_obj_dir(problem) == GLP_MAX
@@ -333,6 +349,18 @@ private final class SearchContext {
         var values = solution.values
         // Non-zero only when not better than the incumbent.
         if glp_ios_heur_sol(tree, &values) == 0 { rootFixingObjective = solution.objective }
+    }
+
+    /// Whether this root cut round left the root's bound where the previous round left it,
+    /// the first time it happens (the early run of the root fix-and-solve heuristic).
+    private func rootBoundStalled(_ tree: OpaquePointer, node: Int32) -> Bool {
+        guard !earlyRootFixingDone else { return false }
+        let rootBound = glp_ios_node_bound(tree, node)
+        defer { previousRootBound = rootBound }
+        guard let previous = previousRootBound,
+              Swift.abs(rootBound - previous) <= 1e-9 * Swift.max(1, Swift.abs(rootBound)) else { return false }
+        earlyRootFixingDone = true
+        return true
     }
 
     /// Whether a solution of `objective` ends a search whose bound is `bound`: it meets the
