@@ -243,6 +243,13 @@ private final class SearchContext {
     let deadline: Double?
     /// Whether the callback stopped the search at ``deadline``.
     var deadlineReached = false
+    /// When GLPK last asked for cuts, until its next call.
+    var cutGenerationStarted: Double?
+    /// Seconds the longest cut generation took (from GLPK's cut-generation call to its next
+    /// call); nil before the first.
+    var longestCutGeneration: Double?
+    /// When the first LP relaxation was solved (GLPK's first row-generation call).
+    var firstLPSolved: Double?
     /// Whether the root fix-and-solve heuristic runs (``TobanMIP/MIPTuning/rootFixing``).
     var rootFixing = false
     var rootFixingDone = false
@@ -274,7 +281,8 @@ private final class SearchContext {
         }
         // GLPK checks `tm_lim` between nodes only; cut generation on a large root can run far
         // past it, so the callback, which GLPK calls during cut generation too, enforces it.
-        if let deadline, elapsed() > deadline {
+        let now = elapsed()
+        if let deadline, now > deadline || cutRoundWouldOverrun(tree, now: now, deadline: deadline) {
             deadlineReached = true
             glp_ios_terminate(tree)
         }
@@ -361,6 +369,27 @@ private final class SearchContext {
               Swift.abs(rootBound - previous) <= 1e-9 * Swift.max(1, Swift.abs(rootBound)) else { return false }
         earlyRootFixingDone = true
         return true
+    }
+
+    /// Whether GLPK is about to generate cuts and that would end past `deadline`.
+    ///
+    /// GLPK does not call back while it generates cuts: on the 60-physician quarter one round
+    /// took up to 5 s, on 500 resources × a quarter the first one over 15 s, and a time limit
+    /// checked only after that overran by as much. A generation is timed from the
+    /// cut-generation call to the next call and expected to take as long as the longest so
+    /// far; before the first, as long as the search took to its first LP solution (0.1 s on
+    /// the 30-physician month, 12 s on 500 × a quarter, whose first round then took longer).
+    private func cutRoundWouldOverrun(_ tree: OpaquePointer, now: Double, deadline: Double) -> Bool {
+        let reason = glp_ios_reason(tree)
+        if firstLPSolved == nil, reason == GLP_IROWGEN { firstLPSolved = now }
+        if let started = cutGenerationStarted {
+            longestCutGeneration = Swift.max(longestCutGeneration ?? 0, now - started)
+            cutGenerationStarted = nil
+        }
+        guard reason == GLP_ICUTGEN else { return false }
+        if now + (longestCutGeneration ?? firstLPSolved ?? 0) > deadline { return true }
+        cutGenerationStarted = now
+        return false
     }
 
     /// Whether a solution of `objective` ends a search whose bound is `bound`: it meets the
