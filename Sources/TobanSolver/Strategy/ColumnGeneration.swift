@@ -828,4 +828,27 @@ extension CompiledModel {
         }
         return cost.indices.allSatisfy { cost[$0] == 0 || integral[$0] }
     }
+
+    /// The largest step that every rota's objective moves in: the greatest common divisor of
+    /// the non-zero costs when ``hasIntegralObjective`` holds (10 for the districts, whose
+    /// weights are multiples of 10), else nil.
+    ///
+    /// With every costed variable integral at some optimum (``hasIntegralObjective``'s
+    /// argument), the objective minus its constant is a sum of integer multiples of the step.
+    var objectiveStep: Double? {
+        guard hasIntegralObjective else { return nil }
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let costs = model.aggregatedObjective().filter { $0 != 0 }
+        guard costs.allSatisfy({ Swift.abs($0) < 1e15 }) else { return nil }  // beyond Int's exact range
+        let step = costs.reduce(0) { gcd($0, Int(Swift.abs($1).rounded())) }
+        return step > 0 ? Double(step) : nil
+    }
+
+    /// A lower bound on the optimum raised to the next value a rota can cost (the objective
+    /// constant plus a multiple of ``objectiveStep``); unchanged without a step.
+    func roundedUp(bound: Double) -> Double {
+        guard let step = objectiveStep, bound.isFinite else { return bound }
+        let constant = model.objectiveConstant
+        return constant + ((bound - constant) / step - 1e-6).rounded(.up) * step
+    }
 }
