@@ -75,6 +75,7 @@ struct RelaxationBoundTests {
         for (seed, scenario, compiled, direct) in cases {
             var settings = LNSSettings(seed: seed, proofShare: 0, subproblemTimeLimit: 0.5, initialResources: 1)
             settings.sweepThreshold = 0  // sweep these small models too
+            settings.relaxationBound = true
             let result = try LargeNeighbourhoodSearch(compiled: compiled, backend: NeverProvedWithLP(), settings: settings)
                 .solve(timeLimit: 2, relativeGap: 0, threads: 2, verbose: false, progress: nil)
             let lp = try #require(try GLPKSolver().solveLP(compiled.model).objective)
