@@ -4,17 +4,17 @@ import TobanMIP
 /// The LP relaxation's bound on the whole model, solved on a thread of its own while the
 /// neighbourhood search runs.
 ///
-/// A search whose first rota comes from the sweep (or from a given rota) has no bound until
-/// its proof run; on the larger districts that run's bound is the root LP's, rounded to the
-/// objective's step (the 60-physician quarter: 812.5 → 820, which is the optimum). Knowing it
-/// during the search lets the search stop — proved — as soon as its rota meets it. The LP runs
-/// on the core the sweep leaves idle (the sweep solves one window at a time).
+/// Used with ``LNSSettings/relaxationBound``. A search whose first rota comes from the sweep
+/// (or from a given rota) has no bound until its proof run; on the larger districts that
+/// run's bound is the root LP's, rounded to the objective's step (the 60-physician quarter:
+/// 812.5 → 820, which is the optimum). Knowing it during the search lets the search stop —
+/// proved — as soon as its rota meets it. The LP runs on the core the sweep leaves idle (the
+/// sweep solves one window at a time).
 ///
 /// `@unchecked Sendable`: the bound is guarded by `lock`; the thread is joined by ``wait()``.
 final class RelaxationBound: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Double?  // guarded by `lock`
-    private var failure: String?  // guarded by `lock`
     private let group = DispatchGroup()
 
     /// Starts solving `model`'s LP relaxation with `solver`, for at most `timeLimit` seconds;
@@ -23,27 +23,16 @@ final class RelaxationBound: @unchecked Sendable {
         group.enter()
         DispatchQueue.global().async { [self] in
             defer { group.leave() }
-            do {
-                let result = try solver.solveLP(model, timeLimit: timeLimit)
-                lock.withLock {
-                    if result.status == .optimal, let objective = result.objective {
-                        value = round(objective)
-                    } else {
-                        failure = result.rawStatus
-                    }
-                }
-            } catch {
-                // The model was validated before the search; a failure here only costs the bound.
-                lock.withLock { failure = "\(error)" }
-            }
+            // The model was validated before the search; an LP that fails or runs out of time
+            // only costs the bound.
+            guard let result = try? solver.solveLP(model, timeLimit: timeLimit), result.status == .optimal,
+                  let objective = result.objective else { return }
+            lock.withLock { value = round(objective) }
         }
     }
 
     /// The bound, once the LP is solved; nil before, or if it was not solved in its time.
     var bound: Double? { lock.withLock { value } }
-
-    /// Why no bound came, if the LP stopped without one.
-    var failureDescription: String? { lock.withLock { failure } }
 
     /// Waits for the LP thread to end and returns the bound.
     func wait() -> Double? {

@@ -152,9 +152,9 @@ public struct LargeNeighbourhoodSearch: Sendable {
         // 1. The first rota.
         var incumbent: [Double]
         var bound: Double?
-        // Without a first run on the whole model there is no bound until the proof run: the
-        // LP relaxation gives one meanwhile, on its own thread (started before the sweep,
-        // which leaves a core idle).
+        // Without a first run on the whole model there is no bound until the proof run; with
+        // `relaxationBound` the LP relaxation gives one meanwhile, on its own thread (started
+        // before the sweep, which leaves a core idle).
         let searchEnd = total * (1 - settings.proofShare)
         var relaxation: RelaxationBound?
         func startRelaxation() {
@@ -218,7 +218,6 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var round = 0
         var wholeProved = false
         var reachedStop = false
-
         while elapsed() < searchEnd, !resourceIDs.isEmpty, !dates.isEmpty {
             if bound == nil, let lp = relaxation?.bound { bound = lp }
             if let bound, Self.gap(best, bound) <= relativeGap { break }
