@@ -75,7 +75,7 @@ struct RelaxationBoundTests {
         for (seed, scenario, compiled, direct) in cases {
             var settings = LNSSettings(seed: seed, proofShare: 0, subproblemTimeLimit: 0.5, initialResources: 1)
             settings.sweepThreshold = 0  // sweep these small models too
-            settings.relaxationBound = true
+            settings.relaxationBoundLimit = .max
             let result = try LargeNeighbourhoodSearch(compiled: compiled, backend: NeverProvedWithLP(), settings: settings)
                 .solve(timeLimit: 2, relativeGap: 0, threads: 2, verbose: false, progress: nil)
             let lp = try #require(try GLPKSolver().solveLP(compiled.model).objective)
@@ -89,5 +89,19 @@ struct RelaxationBoundTests {
             #expect(check.violations.isEmpty, "seed \(seed)")
             #expect(abs(check.totalCost - objective) < 1e-6, "seed \(seed)")
         }
+    }
+
+    /// Above ``LNSSettings/relaxationBoundLimit`` no LP runs: the same search has no bound.
+    @Test func noLPBoundAboveTheLimit() throws {
+        let cases = StrategyTests.elasticScenarios(1)
+        let (seed, _, compiled, _) = try #require(cases.first)
+        var settings = LNSSettings(seed: seed, proofShare: 0, subproblemTimeLimit: 0.5, initialResources: 1)
+        settings.sweepThreshold = 0
+        settings.relaxationBoundLimit = compiled.model.integerVariableCount - 1
+        let result = try LargeNeighbourhoodSearch(compiled: compiled, backend: NeverProvedWithLP(), settings: settings)
+            .solve(timeLimit: 1, relativeGap: 0, threads: 2, verbose: false, progress: nil)
+        #expect(result.primal == .feasiblePoint)
+        #expect(result.bound == nil, "seed \(seed): \(result.rawStatus)")
+        #expect(result.termination == .timeLimit)
     }
 }

@@ -4,7 +4,7 @@ import TobanMIP
 /// The LP relaxation's bound on the whole model, solved on a thread of its own while the
 /// neighbourhood search runs.
 ///
-/// Used with ``LNSSettings/relaxationBound``. A search whose first rota comes from the sweep
+/// Used up to ``LNSSettings/relaxationBoundLimit`` integer variables. A search whose first rota comes from the sweep
 /// (or from a given rota) has no bound until its proof run; on the larger districts that
 /// run's bound is the root LP's, rounded to the objective's step (the 60-physician quarter:
 /// 812.5 → 820, which is the optimum). Knowing it during the search lets the search stop —

@@ -42,14 +42,16 @@ public struct LNSSettings: Sendable, Hashable {
     /// Share of the time limit kept for the final proof run on the whole model; 0: no proof
     /// run (the caller has a stronger bound, as column generation does).
     public var proofShare: Double
-    /// Whether a search whose first rota is not from a whole-model run solves the LP
-    /// relaxation on another thread for a bound during the search (``RelaxationBound``).
+    /// Integer variables up to which a search whose first rota is not from a whole-model run
+    /// solves the LP relaxation on another thread for a bound during the search
+    /// (``RelaxationBound``); 0: never.
     ///
-    /// Off by default: the LP's copy of the model raised the peak memory of the largest
-    /// generated districts by half (500 resources × a year: 1,171 MB instead of 762), and at
-    /// 60 s the search did not reach the 60-physician quarter's bound (820, its optimum) anyway,
-    /// so the bound only showed in the progress lines earlier.
-    public var relaxationBound = false
+    /// A rota that meets that bound ends the search, proved: the 60-physician quarter
+    /// (16,056 integer variables) has its LP bound, 820, as its optimum, which the search
+    /// reaches in 17–37 s. Above the limit the LP's copy of the model costs more memory than
+    /// its bound is worth (500 resources × a year, 317,501 variables: peak 1,171 MB instead of
+    /// 762, and no rota near the bound at 60 s).
+    public var relaxationBoundLimit = 50_000
     /// Time limit of one sub-problem, in seconds.
     public var subproblemTimeLimit: Double
     /// How many resources a neighbourhood frees at first; grows when sub-problems are easy
@@ -89,16 +91,19 @@ public struct LNSSettings: Sendable, Hashable {
 /// 1. A run on the whole model, for a share of the time, gives the first rota (if it proves
 ///    optimality, the search ends there). A large model whose empty rota is feasible (elastic
 ///    coverage) is instead swept window by window from the empty rota (``LNSSettings/sweepThreshold``).
-/// 2. Rounds: each thread picks a neighbourhood — a few resources over the whole horizon, a
-///    few more over a window of dates, or everyone over a short window — frees the assignment
-///    variables inside it, fixes all others at the incumbent, substitutes the fixed ones out
-///    (``RestrictedModel``) and solves the small sub-problem seeded with the incumbent. The
-///    best improvement of the round is kept. The neighbourhood grows while sub-problems are
-///    solved to optimality without improvement and shrinks when they time out.
+/// 2. Neighbourhoods: each worker thread picks one — a few resources over the whole horizon,
+///    a few more over a window of dates, or everyone over a short window — frees the
+///    assignment variables inside it, fixes all others at the incumbent, substitutes the fixed
+///    ones out (``RestrictedModel``) and solves the small sub-problem seeded with the
+///    incumbent; when it ends, a better rota becomes the incumbent (grafted onto the current
+///    one if another worker moved it meanwhile, see ``accept(_:startedFrom:version:incumbent:best:)``)
+///    and the worker starts the next neighbourhood at once (``SubproblemWorkers``). The
+///    neighbourhood grows while sub-problems are solved to optimality without improvement and
+///    shrinks when they time out.
 /// 3. A final run on the whole model, seeded with the best rota (`glp_ios_heur_sol`), tries
 ///    to close the gap and gives the bound.
 ///
-/// With ``LNSSettings/relaxationBound``, when the first rota does not come from a whole-model
+/// On models up to ``LNSSettings/relaxationBoundLimit`` integer variables, when the first rota does not come from a whole-model
 /// run (the sweep, or a given rota), the LP relaxation is solved on another thread meanwhile (``RelaxationBound``); its optimum,
 /// rounded up to the objective's step, is the bound during the search: a rota that meets it
 /// ends the search, proved. (The proof run keeps its share: with 10 % instead of 30 % it did
@@ -153,12 +158,12 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var incumbent: [Double]
         var bound: Double?
         // Without a first run on the whole model there is no bound until the proof run; with
-        // `relaxationBound` the LP relaxation gives one meanwhile, on its own thread (started
+        // `relaxationBoundLimit` the LP relaxation gives one meanwhile, on its own thread (started
         // before the sweep, which leaves a core idle).
         let searchEnd = total * (1 - settings.proofShare)
         var relaxation: RelaxationBound?
         func startRelaxation() {
-            guard settings.relaxationBound, stopAt == nil,  // a caller's bound is stronger
+            guard model.integerVariableCount <= settings.relaxationBoundLimit, stopAt == nil,  // a caller's bound is stronger
                   let lpSolver = backend as? any LPSolver else { return }
             let compiled = compiled
             relaxation = RelaxationBound(model: model, solver: lpSolver, timeLimit: Swift.max(0.1, searchEnd)) { compiled.roundedUp(bound: $0) }
@@ -209,76 +214,86 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var best = model.objectiveValue(of: incumbent)
         try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
 
-        // 2. Neighbourhood rounds.
+        // 2. Neighbourhoods, one per worker at a time; a worker that ends starts the next.
         let resourceIDs = Array(Set(compiled.assignments.map(\.resourceID))).sorted()
         let (dates, dayOfSlot) = dayIndex()
+        let partners = tradingPartners(of: resourceIDs)
         var random = SplitMix64(seed: settings.seed)
-        var size = Swift.max(1, Swift.min(settings.initialResources, resourceIDs.count))
-        let workers = Swift.max(1, threads)
-        var round = 0
+        // Each kind of neighbourhood has its own size: a window over everyone times out at a
+        // size where a few resources over the whole horizon are still solved in milliseconds.
+        var sizes = [Int](repeating: Swift.max(1, Swift.min(settings.initialResources, resourceIDs.count)), count: 3)
+        let workers = SubproblemWorkers()
+        // Sub-problems still running when the search ends (or throws) are stopped and joined.
+        defer { workers.drain() }
+        let threadCount = Swift.max(1, threads)
+        var picked = 0  // neighbourhoods launched: their kinds take turns
+        var solved = 0
+        var version = 0  // bumped whenever the incumbent changes
         var wholeProved = false
         var reachedStop = false
-        while elapsed() < searchEnd, !resourceIDs.isEmpty, !dates.isEmpty {
+        func stopping() -> Bool {
+            if elapsed() >= searchEnd || resourceIDs.isEmpty || dates.isEmpty { return true }
             if bound == nil, let lp = relaxation?.bound { bound = lp }
-            if let bound, Self.gap(best, bound) <= relativeGap { break }
-            if let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true; break }
-            var neighbourhoods: [Neighbourhood] = []
-            for w in 0..<workers {
-                neighbourhoods.append(pick(kind: (round + w) % 3, size: size, resources: resourceIDs, days: dates.count, random: &random))
-            }
-            round += 1
-            let limit = Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, searchEnd - elapsed()))
-            let current = incumbent
-            let chosen = neighbourhoods
-            var roundOptions = options(limit, presolve: false, start: nil, verbose: false)
-            roundOptions.tuning = settings.subproblemTuning
-            let subOptions = roundOptions
-            let outcomes = SubproblemResults(count: chosen.count)
-            DispatchQueue.concurrentPerform(iterations: chosen.count) { w in
-                outcomes.set(w, solveSubproblem(chosen[w], incumbent: current, dayOfSlot: dayOfSlot,
-                                                options: subOptions))
-            }
-            var improved = false
-            var moved = false
-            var allProved = true
-            var provedWhole = false
-            for outcome in outcomes.all() {
-                guard let outcome else { allProved = false; continue }
-                if !outcome.proved { allProved = false }
-                if outcome.proved && outcome.coversEverything { provedWhole = true }
-                let objective = model.objectiveValue(of: outcome.values)
-                // Equal moves are taken too (the first of the round): they let the search drift
-                // across plateaus of equal cost instead of re-solving the same neighbourhood.
-                if objective < best - 1e-9 || (!improved && !moved && objective <= best + 1e-9 && outcome.values != incumbent),
-                   model.infeasibilities(of: outcome.values).isEmpty {
-                    if objective < best - 1e-9 { improved = true } else { moved = true }
-                    best = Swift.min(best, objective)
-                    incumbent = outcome.values
+            if let bound, Self.gap(best, bound) <= relativeGap { return true }
+            if let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true; return true }
+            return wholeProved
+        }
+        func launch() {
+            let kind = picked % 3
+            let neighbourhood = pick(kind: kind, size: sizes[kind], resources: resourceIDs, partners: partners, days: dates.count,
+                                     random: &random)
+            picked += 1
+            var subOptions = options(Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, searchEnd - elapsed())),
+                                     presolve: false, start: nil, verbose: false)
+            subOptions.tuning = settings.subproblemTuning
+            let start = incumbent
+            workers.launch(SubproblemWorkers.Ticket(kind: kind, version: version)) { [self, workers, subOptions] in
+                solveSubproblem(neighbourhood, incumbent: start, dayOfSlot: dayOfSlot, options: subOptions) { _ in
+                    if workers.isCancelled { throw SubproblemCancelled() }
                 }
             }
+        }
+        while true {
+            while workers.inFlight < threadCount, !stopping() { launch() }
+            guard let done = workers.next() else { break }
+            solved += 1
+            let kind = done.ticket.kind
+            guard let outcome = done.outcome else {
+                if sizes[kind] > 1 { sizes[kind] -= 1 }  // nothing found in its time: too large
+                continue
+            }
+            if outcome.proved && outcome.coversEverything, model.infeasibilities(of: outcome.values).isEmpty {
+                // A neighbourhood that frees every assignment is the whole problem: its proof is
+                // global, whichever incumbent it started from.
+                best = model.objectiveValue(of: outcome.values)
+                incumbent = outcome.values
+                version += 1
+                wholeProved = true
+                workers.cancel()
+                try progress?(SolveProgress(incumbent: best, bound: best, elapsed: elapsed()))
+                continue
+            }
+            let improved = accept(outcome, startedFrom: done.ticket.version, version: &version, incumbent: &incumbent, best: &best)
             if trace {
-                let text = "lns round \(round) size \(size) best \(best) proved \(allProved) improved \(improved) t=\(elapsed())\n"
+                let text = "lns subproblem \(solved) kind \(kind) size \(sizes[kind]) best \(best) proved \(outcome.proved) improved \(improved) t=\(elapsed())\n"
                 FileHandle.standardError.write(Data(text.utf8))
             }
-            if provedWhole {
-                // A neighbourhood that frees every assignment is the whole problem: its proof is global.
-                wholeProved = true
-                try progress?(SolveProgress(incumbent: best, bound: best, elapsed: elapsed()))
-                break
+            if !outcome.proved {
+                if sizes[kind] > 1 { sizes[kind] -= 1 }
+            } else if !improved {
+                sizes[kind] = Swift.min(resourceIDs.count, sizes[kind] + 1)
             }
-            if !improved && allProved { size = Swift.min(resourceIDs.count, size + 1) }
-            if !allProved && size > 1 { size -= 1 }
             try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
         }
 
         if !reachedStop, let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true }
         if reachedStop {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: Swift.min(best, stopAt ?? best),
-                               time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); reached the given bound")
+                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/")); reached the given bound")
         }
         if wholeProved {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: best,
-                               time: elapsed(), rawStatus: "lns rounds=\(round) size=\(size); whole problem proved")
+                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/")); whole problem proved")
         }
 
         // 3. The proof run, seeded with the best rota.
@@ -290,7 +305,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         let closed = bound.map { Self.gap(best, $0) <= relativeGap } ?? false
         var termination: TerminationStatus = .timeLimit
         var finalBound = bound
-        var raw = "lns rounds=\(round) size=\(size)"
+        var raw = "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/"))"
         if !closed && settings.proofShare > 0 {
             let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
@@ -318,6 +333,39 @@ public struct LargeNeighbourhoodSearch: Sendable {
         if termination != .optimal, let b = finalBound, Self.gap(best, b) <= 1e-9 { termination = .optimal }
         return SolveResult(termination: termination, primal: .feasiblePoint, values: incumbent, objective: best,
                            bound: termination == .optimal ? best : finalBound, time: elapsed(), rawStatus: raw)
+    }
+
+    /// Takes a sub-problem's rota into the incumbent when it is better; returns whether it
+    /// improved the cost.
+    ///
+    /// A sub-problem that started from the current incumbent (`startedFrom == version`) also
+    /// moves it at equal cost: that lets the search drift across plateaus instead of
+    /// re-solving the same neighbourhood. One that started from an older incumbent (another
+    /// worker improved it meanwhile) is first grafted onto the current one: its freed
+    /// assignments replace the current incumbent's, which keeps both workers' changes when
+    /// their neighbourhoods do not interact; the graft is taken when it is feasible and
+    /// better, else the sub-problem's own rota when that is better than the current one.
+    func accept(_ outcome: SubproblemOutcome, startedFrom: Int, version: inout Int, incumbent: inout [Double],
+                best: inout Double) -> Bool {
+        let model = compiled.model
+        var candidates: [[Double]] = []
+        if startedFrom != version {
+            var grafted = incumbent
+            for j in outcome.freedAssignments { grafted[j] = outcome.values[j] }
+            candidates.append(compiled.tightened(grafted))
+        }
+        candidates.append(outcome.values)
+        for values in candidates {
+            let objective = model.objectiveValue(of: values)
+            let better = objective < best - 1e-9
+            let sideways = startedFrom == version && objective <= best + 1e-9 && values != incumbent
+            guard better || sideways, model.infeasibilities(of: values).isEmpty else { continue }
+            best = Swift.min(best, objective)
+            incumbent = values
+            version += 1
+            return better
+        }
+        return false
     }
 
     /// The larger of two lower bounds, either of which may be unknown.
@@ -383,17 +431,42 @@ public struct LargeNeighbourhoodSearch: Sendable {
         Swift.abs(incumbent - bound) / Swift.max(Swift.abs(incumbent), 1e-10)
     }
 
+    /// For each resource (by index into `resources`), the others that can take one of its
+    /// duty types, in index order: the resources it can trade duties with.
+    func tradingPartners(of resources: [String]) -> [[Int]] {
+        var dutyTypes: [String: Set<String>] = [:]
+        for a in compiled.assignments { dutyTypes[a.resourceID, default: []].insert(compiled.slots[a.slot].dutyTypeID) }
+        let types = resources.map { dutyTypes[$0] ?? [] }
+        return types.indices.map { i in types.indices.filter { $0 != i && !types[i].isDisjoint(with: types[$0]) } }
+    }
+
     /// Kind 0: `size` resources, whole horizon; 1: `2·size` resources over half the horizon;
     /// 2: every resource over a window of about `2·size` days.
-    func pick(kind: Int, size: Int, resources: [String], days: Int, random: inout SplitMix64) -> Neighbourhood {
-        func some(_ n: Int) -> Set<String> {
+    ///
+    /// The resources of kinds 0 and 1 are one drawn at random and then its trading partners
+    /// (`partners`, from ``tradingPartners(of:)``), the others only when those run out: freeing a
+    /// hospital next to a physician frees nothing the physician could hand over (on the
+    /// 60-physician quarter, 95 resources, a random draw freed 31 physicians out of 50).
+    func pick(kind: Int, size: Int, resources: [String], partners: [[Int]], days: Int, random: inout SplitMix64) -> Neighbourhood {
+        func draw(_ k: Int, from pool: inout [Int]) -> ArraySlice<Int> {
             // A partial Fisher–Yates shuffle: exactly k draws.
-            var pool = resources
-            let k = Swift.max(0, Swift.min(n, pool.count))
+            let k = Swift.max(0, Swift.min(k, pool.count))
             for i in 0..<k {
                 pool.swapAt(i, i + Int(random.next() % UInt64(pool.count - i)))
             }
-            return Set(pool.prefix(k))
+            return pool.prefix(k)
+        }
+        func some(_ n: Int) -> Set<String> {
+            let k = Swift.min(n, resources.count)
+            guard k > 0 else { return [] }
+            let first = Int(random.next() % UInt64(resources.count))
+            var pool = partners.indices.contains(first) ? partners[first] : []
+            var chosen = Set([first]).union(draw(k - 1, from: &pool))
+            if chosen.count < k {
+                var others = resources.indices.filter { !chosen.contains($0) }
+                chosen.formUnion(draw(k - chosen.count, from: &others))
+            }
+            return Set(chosen.map { resources[$0] })
         }
         func window(_ length: Int) -> ClosedRange<Int> {
             let n = Swift.max(1, Swift.min(days, length))
@@ -412,6 +485,8 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var proved: Bool
         /// Whether the neighbourhood freed every assignment variable.
         var coversEverything: Bool
+        /// Indices of the assignment variables the neighbourhood freed.
+        var freedAssignments: [Int]
     }
 
     /// Which model variables the neighbourhood frees: its assignments and the penalty and
@@ -444,41 +519,21 @@ public struct LargeNeighbourhoodSearch: Sendable {
     /// fixes the rest, solves; nil when nothing was found.
     ///
     /// `seeded`: whether GLPK gets the incumbent as its start (it then only returns something
-    /// better).
+    /// better). `progress` goes to GLPK; an error it throws ends the sub-problem with nothing.
     func solveSubproblem(_ n: Neighbourhood, incumbent: [Double], dayOfSlot: [Int], options: SolveOptions,
-                         seeded: Bool = true) -> SubproblemOutcome? {
+                         seeded: Bool = true, progress: ProgressHandler? = nil) -> SubproblemOutcome? {
         let model = compiled.model
         let isFree = freeVariables(n, dayOfSlot: dayOfSlot)
         let restricted = RestrictedModel(model, values: incumbent, isFree: isFree)
         var subOptions = options
         subOptions.relativeGap = 0
         subOptions.start = seeded ? restricted.restrict(incumbent) : nil
-        guard let result = try? backend.solve(restricted.model, options: subOptions, progress: nil),
+        guard let result = try? backend.solve(restricted.model, options: subOptions, progress: progress),
               result.primal == .feasiblePoint else { return nil }
         let everything = compiled.assignments.allSatisfy { isFree[$0.variable.index] || model.variables[$0.variable.index].lower == model.variables[$0.variable.index].upper }
+        let freed = compiled.assignments.map(\.variable.index).filter { isFree[$0] }
         return SubproblemOutcome(values: compiled.tightened(restricted.expand(result.values)), proved: result.termination == .optimal,
-                                 coversEverything: everything)
-    }
-}
-
-/// Results of one round's sub-problems, written from several threads.
-final class SubproblemResults: @unchecked Sendable {
-    // Guarded by `lock`.
-    private var results: [LargeNeighbourhoodSearch.SubproblemOutcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ outcome: LargeNeighbourhoodSearch.SubproblemOutcome?) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[index] = outcome
-    }
-
-    func all() -> [LargeNeighbourhoodSearch.SubproblemOutcome?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results
+                                 coversEverything: everything, freedAssignments: freed)
     }
 }
 
