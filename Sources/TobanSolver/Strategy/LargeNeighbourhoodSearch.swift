@@ -63,9 +63,11 @@ public struct LNSSettings: Sendable, Hashable {
     /// GLPK features for the sub-problems: by default every cut family, which on small
     /// fixed-context sub-problems pays for itself many times over.
     public var subproblemTuning: MIPTuning
-    /// Integer variables above which the first rota is built by a sweep of date windows from
-    /// the empty rota (when elastic coverage makes it feasible) instead of a whole-model run:
-    /// on large models that run spends its share in the root LP and usually finds nothing.
+    /// Integer variables above which the first rota is built by a sweep instead of a
+    /// whole-model run: on large models that run spends its share in the root LP and usually
+    /// finds nothing. The sweep goes over date windows from the empty rota when elastic
+    /// coverage makes it feasible, or over resources one at a time when the empty rota breaks
+    /// only per-resource rules (a minimum of minutes, as in Curtois Instance13).
     public var sweepThreshold: Int = 8_000
     /// Days per window of that sweep. One day by default: a window's proof grows much faster
     /// than its length (on a year for 250 resources, 7-day windows covered 60 days in the
@@ -90,7 +92,9 @@ public struct LNSSettings: Sendable, Hashable {
 ///
 /// 1. A run on the whole model, for a share of the time, gives the first rota (if it proves
 ///    optimality, the search ends there). A large model whose empty rota is feasible (elastic
-///    coverage) is instead swept window by window from the empty rota (``LNSSettings/sweepThreshold``).
+///    coverage) is instead swept window by window from the empty rota; one whose empty rota
+///    breaks only per-resource rules is built resource by resource
+///    (``resourceSweep(from:until:threads:elapsed:trace:)``, ``LNSSettings/sweepThreshold``).
 /// 2. Neighbourhoods: each worker thread picks one — a few resources over the whole horizon,
 ///    a few more over a window of dates, or everyone over a short window — frees the
 ///    assignment variables inside it, fixes all others at the incumbent, substitutes the fixed
@@ -146,7 +150,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double {
+        @Sendable func elapsed() -> Double {
             let d = clock.now - started
             return d.inSeconds
         }
@@ -172,10 +176,23 @@ public struct LargeNeighbourhoodSearch: Sendable {
         defer { _ = relaxation?.wait() }
         let integers = model.integerVariableCount
         let empty = compiled.values(for: Rota(assignments: []))
-        if let initial, initial.count == model.variables.count, model.infeasibilities(of: compiled.tightened(initial)).isEmpty {
-            incumbent = compiled.tightened(initial)
+        let emptyFeasible = model.infeasibilities(of: empty).isEmpty
+        let given = initial.map(compiled.tightened).flatMap { $0.count == model.variables.count && model.infeasibilities(of: $0).isEmpty ? $0 : nil }
+        // A large model whose empty rota breaks only per-resource rules is built one resource at
+        // a time instead (nil when that fails, and then the whole-model run below tries).
+        var swept: [Double]?
+        if given == nil, integers > settings.sweepThreshold, !emptyFeasible, violationsArePerResource(empty) {
             startRelaxation()
-        } else if integers > settings.sweepThreshold, model.infeasibilities(of: empty).isEmpty {
+            // The LP thread, when there is one, has the other core.
+            swept = resourceSweep(from: empty, until: searchEnd, threads: relaxation == nil ? threads : threads - 1, elapsed: elapsed,
+                                  trace: trace)
+        }
+        if let given {
+            incumbent = given
+            startRelaxation()
+        } else if let swept {
+            incumbent = swept
+        } else if integers > settings.sweepThreshold, emptyFeasible {
             // The sweep may use the whole search share: until every window is filled, a window
             // improves the rota far more than a random neighbourhood would.
             startRelaxation()
@@ -187,7 +204,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
                 if first.termination == .optimal || first.termination == .gapLimit { return first }
                 incumbent = compiled.tightened(first.values)
                 bound = first.bound
-            } else if first.termination == .timeLimit, model.infeasibilities(of: empty).isEmpty {
+            } else if first.termination == .timeLimit, emptyFeasible {
                 // No rota from the whole model in its share of the time (large models spend it in
                 // the root LP and cuts). Elastic coverage usually makes the empty rota feasible:
                 // start the neighbourhoods from it rather than giving up.
