@@ -110,16 +110,34 @@ public struct LinearModel: Sendable {
                 problems.append("variable \(v.name) = \(x) is not integral")
             }
         }
-        for row in rows {
-            let activity = row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+        for r in violatedRows(of: values, tolerance: tolerance) {
+            let row = rows[r]
+            let activity = activity(of: row, at: values)
             if let lo = row.lower, activity < lo - tolerance {
                 problems.append("row \(row.name) activity \(activity) < \(lo)")
-            }
-            if let hi = row.upper, activity > hi + tolerance {
+            } else if let hi = row.upper {
                 problems.append("row \(row.name) activity \(activity) > \(hi)")
             }
         }
         return problems
+    }
+
+    /// The indices of the rows whose activity at `values` (one per variable) lies outside
+    /// their bounds by more than `tolerance`, in row order.
+    ///
+    /// Variable bounds and integrality are not looked at: see ``infeasibilities(of:tolerance:)``.
+    public func violatedRows(of values: [Double], tolerance: Double = 1e-6) -> [Int] {
+        guard values.count == variables.count else { return Array(rows.indices) }
+        return rows.indices.filter { r in
+            let row = rows[r]
+            let activity = activity(of: row, at: values)
+            return (row.lower.map { activity < $0 - tolerance } ?? false) || (row.upper.map { activity > $0 + tolerance } ?? false)
+        }
+    }
+
+    /// The row's activity, Σ coefficient × value over its terms.
+    private func activity(of row: Row, at values: [Double]) -> Double {
+        row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
     }
 }
 

@@ -19,12 +19,9 @@ extension LargeNeighbourhoodSearch {
             resourceIndex[a.resourceID] = r
             owner[a.variable.index] = r
         }
-        for row in model.rows {
-            let activity = row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
-            let violated = (row.lower.map { activity < $0 - tolerance } ?? false) || (row.upper.map { activity > $0 + tolerance } ?? false)
-            guard violated else { continue }
+        for r in model.violatedRows(of: values, tolerance: tolerance) {
             var resource = -1
-            for t in row.terms where owner[t.variable.index] >= 0 {
+            for t in model.rows[r].terms where owner[t.variable.index] >= 0 {
                 if resource >= 0, owner[t.variable.index] != resource { return false }
                 resource = owner[t.variable.index]
             }
