@@ -104,4 +104,58 @@ struct RelaxationBoundTests {
         #expect(result.bound == nil, "seed \(seed): \(result.rawStatus)")
         #expect(result.termination == .timeLimit)
     }
+
+    /// GLPK, except that the LP relaxation is never solved: it runs out its whole time limit
+    /// (`slow`) or fails at once; and no sub-problem is reported proved, so the search cannot
+    /// prove the whole itself. Counts the seeded whole-model runs (the proof run).
+    final class UnsolvedLP: MIPSolver, LPSolver, @unchecked Sendable {
+        let variables: Int
+        let slow: Bool
+        // Guarded by `lock`: the search calls the backend from several threads.
+        private var seededWholeRuns = 0
+        private let lock = NSLock()
+        init(variables: Int, slow: Bool) {
+            self.variables = variables
+            self.slow = slow
+        }
+        var proofRuns: Int { lock.withLock { seededWholeRuns } }
+        var name: String { "glpk, LP never solved" }
+        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+            let whole = model.variables.count == variables
+            if whole, options.start != nil { lock.withLock { seededWholeRuns += 1 } }
+            var result = try GLPKSolver().solve(model, options: options, progress: progress)
+            // A sub-problem never proves the whole: only the proof run could.
+            if !whole, result.termination == .optimal { result.termination = .timeLimit }
+            return result
+        }
+        func solveLP(_ model: LinearModel, timeLimit: Double?) throws -> LPResult {
+            if slow, let timeLimit { Thread.sleep(forTimeInterval: timeLimit) }
+            return LPResult(status: .timeLimit, objective: nil, values: [], rowDuals: [], rawStatus: "test: LP not solved")
+        }
+        func makeIncrementalLP(_ model: LinearModel) throws -> any IncrementalLP { try GLPKSolver().makeIncrementalLP(model) }
+    }
+
+    /// An LP relaxation still unsolved after the search's share means a proof run (the same LP,
+    /// less time) would finish nothing: the search keeps that share and no proof run is made.
+    /// An LP that fails at once says nothing about the proof run's root, which then runs.
+    @Test func anLPUnsolvedInTheSearchsShareSkipsTheProofRun() throws {
+        let (seed, scenario, compiled, _) = try #require(StrategyTests.elasticScenarios(1).first)
+        for slow in [true, false] {
+            // The LP gets the search's share, 1.2 s: more than the proof's 0.8 s.
+            var settings = LNSSettings(seed: seed, proofShare: 0.4, subproblemTimeLimit: 0.5, initialResources: 1)
+            settings.sweepThreshold = 0
+            settings.relaxationBoundLimit = .max
+            let backend = UnsolvedLP(variables: compiled.model.variables.count, slow: slow)
+            let result = try LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
+                .solve(timeLimit: 2, relativeGap: 0, threads: 2, verbose: false, progress: nil)
+            #expect(result.primal == .feasiblePoint, "slow \(slow): \(result.rawStatus)")
+            #expect(backend.proofRuns == (slow ? 0 : 1), "slow \(slow): \(result.rawStatus)")
+            #expect(result.rawStatus.contains("proof") == !slow, "slow \(slow): \(result.rawStatus)")
+            if slow { #expect(result.time >= 1.9, "the search ran to the time limit: \(result.time)") }
+            let objective = try #require(result.objective)
+            let check = RotaChecker(scenario: scenario).check(compiled.rota(from: result.values))
+            #expect(check.violations.isEmpty)
+            #expect(abs(check.totalCost - objective) < 1e-6)
+        }
+    }
 }

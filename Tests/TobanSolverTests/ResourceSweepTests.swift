@@ -87,6 +87,41 @@ struct ResourceSweepTests {
         #expect(firstDay.count(where: { swept[$0.variable.index] > 0.5 }) == 1)
     }
 
+    /// A batch's rotas are combined while the staff not yet swept still break their own rows
+    /// (a batch smaller than the staff, as on Instance13): only a row that some outcome meets
+    /// alone and the combination breaks (one over several of the batch) refuses it.
+    @Test func combiningKeepsTheUnsweptResourcesRowsBrokenButRefusesNewBreaks() throws {
+        var compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+        let empty = compiled.values(for: Rota(assignments: []))
+        let (_, dayOfSlot) = LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver()).dayIndex()
+        func alone(_ resource: String, in compiled: CompiledModel) throws -> LargeNeighbourhoodSearch.SubproblemOutcome {
+            let search = LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver())
+            return try #require(search.solveSubproblem(LargeNeighbourhoodSearch.Neighbourhood(resources: [resource], dayRange: 0...(dayOfSlot.max() ?? 0)),
+                                                       incumbent: empty, dayOfSlot: dayOfSlot,
+                                                       options: SolveOptions(timeLimit: 5, relativeGap: 0), seeded: false), "\(resource)")
+        }
+        let search = LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver())
+        let a = try alone("A", in: compiled)
+        // A batch of one: B's minimum minutes stay broken, as in A's own outcome.
+        try #require(!compiled.model.violatedRows(of: a.values).isEmpty)
+        let first = try #require(search.combine(["A"], [a], over: empty))
+        #expect(compiled.model.violatedRows(of: first) == compiled.model.violatedRows(of: a.values))
+        // Both at once from the empty rota: every per-resource row met.
+        let both = try #require(search.combine(["A", "B"], [a, try alone("B", in: compiled)], over: empty))
+        #expect(compiled.model.infeasibilities(of: both).isEmpty)
+
+        // An upper-1 row over both staff members' first-day duties: each outcome meets it alone,
+        // their combination does not.
+        let firstDay = compiled.assignments.filter { compiled.slots[$0.slot].date == compiled.slots[0].date }
+        _ = compiled.model.addRow(name: "test_first_day_max", ruleID: "H-TEST-FIRST-DAY",
+                                  terms: firstDay.map { LinearTerm($0.variable) }, upper: 1)
+        let (a1, b1) = (try alone("A", in: compiled), try alone("B", in: compiled))
+        for (resource, outcome) in [("A", a1), ("B", b1)] {
+            try #require(firstDay.contains { $0.resourceID == resource && outcome.values[$0.variable.index] > 0.5 }, "\(resource)")
+        }
+        #expect(LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver()).combine(["A", "B"], [a1, b1], over: empty) == nil)
+    }
+
     /// Out of time before the first resource, the sweep gives nothing rather than a rota that
     /// still breaks the minimums.
     @Test func sweepWithoutTimeGivesNothing() throws {

@@ -15,6 +15,7 @@ import TobanMIP
 final class RelaxationBound: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Double?  // guarded by `lock`
+    private var unsolvedAfter: Double?  // guarded by `lock`
     private let group = DispatchGroup()
 
     /// Starts solving `model`'s LP relaxation with `solver`, for at most `timeLimit` seconds;
@@ -23,16 +24,29 @@ final class RelaxationBound: @unchecked Sendable {
         group.enter()
         DispatchQueue.global().async { [self] in
             defer { group.leave() }
+            let clock = ContinuousClock()
+            let started = clock.now
             // The model was validated before the search; an LP that fails or runs out of time
             // only costs the bound.
             guard let result = try? solver.solveLP(model, timeLimit: timeLimit), result.status == .optimal,
-                  let objective = result.objective else { return }
+                  let objective = result.objective else {
+                let seconds = (clock.now - started).inSeconds
+                lock.withLock { unsolvedAfter = seconds }
+                return
+            }
             lock.withLock { value = round(objective) }
         }
     }
 
     /// The bound, once the LP is solved; nil before, or if it was not solved in its time.
     var bound: Double? { lock.withLock { value } }
+
+    /// Seconds the LP ran before it ended without an optimum (out of time or failed); nil
+    /// while it runs or once it is solved.
+    ///
+    /// A whole-model branch-and-cut run starts from the same LP: given less time than this, it
+    /// cannot finish its root and so gives neither a bound nor a better rota.
+    var unsolvedSeconds: Double? { lock.withLock { unsolvedAfter } }
 
     /// Waits for the LP thread to end and returns the bound.
     func wait() -> Double? {

@@ -79,22 +79,16 @@ extension LargeNeighbourhoodSearch {
             let solved = outcomes.compactMap { $0 }
             if solved.count == 1 {
                 incumbent = solved[0].values
+            } else if let combined = combine(batch, solved, over: incumbent) {
+                incumbent = combined
             } else {
-                // Each outcome's own rows, the rest as before; the penalties follow from them.
-                var assignments = compiled.rota(from: incumbent).assignments.filter { !batch.contains($0.resourceID) }
-                for (resource, outcome) in zip(batch, solved) {
-                    assignments += compiled.rota(from: outcome.values).assignments.filter { $0.resourceID == resource }
-                }
-                let combined = compiled.values(for: Rota(assignments: assignments))
-                if model.infeasibilities(of: combined).isEmpty {
-                    incumbent = combined
-                } else {
-                    incumbent = solved[0].values
-                    for resource in batch.dropFirst() {
-                        guard let outcome = sweepResource(resource, incumbent: incumbent, limit: limit, until: deadline,
-                                                          dayOfSlot: dayOfSlot, elapsed: elapsed, trace: trace) else { return nil }
-                        incumbent = outcome.values
-                    }
+                // The batch's rotas clash on a row over several of them: one at a time instead.
+                if trace { FileHandle.standardError.write(Data("lns resource sweep \(batch.joined(separator: ",")): redone in turn\n".utf8)) }
+                incumbent = solved[0].values
+                for resource in batch.dropFirst() {
+                    guard let outcome = sweepResource(resource, incumbent: incumbent, limit: limit, until: deadline,
+                                                      dayOfSlot: dayOfSlot, elapsed: elapsed, trace: trace) else { return nil }
+                    incumbent = outcome.values
                 }
             }
             k += batch.count
@@ -104,6 +98,27 @@ extension LargeNeighbourhoodSearch {
             }
         }
         return model.infeasibilities(of: incumbent).isEmpty ? incumbent : nil
+    }
+
+    /// The rotas that a batch's resources found, each from `incumbent`, in one: every
+    /// resource of `batch` takes its own outcome's assignments, the others keep `incumbent`'s,
+    /// and the penalties follow from them. Nil when the result breaks a row that none of the
+    /// outcomes breaks alone (a hard row over several of the batch's resources); rows of the
+    /// resources still to be swept stay broken, as they are in each outcome.
+    func combine(_ batch: [String], _ outcomes: [SubproblemOutcome], over incumbent: [Double]) -> [Double]? {
+        let members = Set(batch)
+        var assignments = compiled.rota(from: incumbent).assignments.filter { !members.contains($0.resourceID) }
+        for (resource, outcome) in zip(batch, outcomes) {
+            assignments += compiled.rota(from: outcome.values).assignments.filter { $0.resourceID == resource }
+        }
+        let combined = compiled.values(for: Rota(assignments: assignments))
+        let model = compiled.model
+        var allowed: Set<Int>?
+        for outcome in outcomes {
+            let broken = Set(model.violatedRows(of: outcome.values))
+            allowed = allowed.map { $0.intersection(broken) } ?? broken
+        }
+        return Set(model.violatedRows(of: combined)).isSubset(of: allowed ?? []) ? combined : nil
     }
 
     /// One resource freed over the whole horizon from `incumbent`, unseeded, in `limit`

@@ -111,7 +111,9 @@ public struct LNSSettings: Sendable, Hashable {
 /// run (the sweep, or a given rota), the LP relaxation is solved on another thread meanwhile (``RelaxationBound``); its optimum,
 /// rounded up to the objective's step, is the bound during the search: a rota that meets it
 /// ends the search, proved. (The proof run keeps its share: with 10 % instead of 30 % it did
-/// not reach its root bound on undersized districts, whose LP bound is weak.)
+/// not reach its root bound on undersized districts, whose LP bound is weak.) When that LP is
+/// still unsolved at the end of the search's share, the proof run — which starts from the same
+/// LP with less time — is skipped and the search runs to the time limit instead.
 ///
 /// Nothing here knows about particular rules: it works on any scenario, and every rota it
 /// returns is an ordinary model solution that ``RotaSolver``'s callers re-check.
@@ -164,13 +166,13 @@ public struct LargeNeighbourhoodSearch: Sendable {
         // Without a first run on the whole model there is no bound until the proof run; with
         // `relaxationBoundLimit` the LP relaxation gives one meanwhile, on its own thread (started
         // before the sweep, which leaves a core idle).
-        let searchEnd = total * (1 - settings.proofShare)
+        var searchEnd = total * (1 - settings.proofShare)
         var relaxation: RelaxationBound?
         func startRelaxation() {
             guard model.integerVariableCount <= settings.relaxationBoundLimit, stopAt == nil,  // a caller's bound is stronger
                   let lpSolver = backend as? any LPSolver else { return }
             let compiled = compiled
-            relaxation = RelaxationBound(model: model, solver: lpSolver, timeLimit: Swift.max(0.1, searchEnd)) { compiled.roundedUp(bound: $0) }
+            relaxation = RelaxationBound(model: model, solver: lpSolver, timeLimit: Swift.max(0.1, searchEnd - elapsed())) { compiled.roundedUp(bound: $0) }
         }
         // The LP thread never outlives the search.
         defer { _ = relaxation?.wait() }
@@ -182,10 +184,11 @@ public struct LargeNeighbourhoodSearch: Sendable {
         // a time instead (nil when that fails, and then the whole-model run below tries).
         var swept: [Double]?
         if given == nil, integers > settings.sweepThreshold, !emptyFeasible, violationsArePerResource(empty) {
+            // Every core sweeps, the LP thread beside them: started now, it has the search's
+            // whole share, so that if it is still unsolved then, the proof run is known to be
+            // hopeless (see `stopping`).
             startRelaxation()
-            // The LP thread, when there is one, has the other core.
-            swept = resourceSweep(from: empty, until: searchEnd, threads: relaxation == nil ? threads : threads - 1, elapsed: elapsed,
-                                  trace: trace)
+            swept = resourceSweep(from: empty, until: searchEnd, threads: threads, elapsed: elapsed, trace: trace)
         }
         if let given {
             incumbent = given
@@ -248,8 +251,22 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var version = 0  // bumped whenever the incumbent changes
         var wholeProved = false
         var reachedStop = false
+        var proofHopeless = false
         func stopping() -> Bool {
-            if elapsed() >= searchEnd || resourceIDs.isEmpty || dates.isEmpty { return true }
+            if resourceIDs.isEmpty || dates.isEmpty { return true }
+            if elapsed() >= searchEnd {
+                // The LP relaxation, unsolved in more time than the proof run would get: that
+                // run could not finish its root either (Instance13's LP takes GLPK over 500 s),
+                // so the search keeps the proof's share.
+                guard !proofHopeless, searchEnd < total, let relaxation, relaxation.wait() == nil,
+                      let lpSeconds = relaxation.unsolvedSeconds, lpSeconds >= total - searchEnd else { return true }
+                proofHopeless = true
+                if trace {
+                    FileHandle.standardError.write(Data("lns: LP unsolved after \(lpSeconds) s, no proof run; search until \(total) s\n".utf8))
+                }
+                searchEnd = total
+                if elapsed() >= searchEnd { return true }
+            }
             if bound == nil, let lp = relaxation?.bound { bound = lp }
             if let bound, Self.gap(best, bound) <= relativeGap { return true }
             if let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true; return true }
@@ -323,7 +340,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var termination: TerminationStatus = .timeLimit
         var finalBound = bound
         var raw = "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/"))"
-        if !closed && settings.proofShare > 0 {
+        if !closed && settings.proofShare > 0 && !proofHopeless {
             let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
                                               { [bound] p in
