@@ -363,12 +363,37 @@ struct ColumnGenerationTests {
                          ColumnGenerationSettings(divingFixShare: 2), ColumnGenerationSettings(branchingShare: .nan),
                          ColumnGenerationSettings(closingGapLimit: -0.01), ColumnGenerationSettings(columnsPerBlock: 0),
                          ColumnGenerationSettings(branchingStallNodes: -1), ColumnGenerationSettings(divingColumnsPerBlock: -1),
-                         ColumnGenerationSettings(divingPoolThreshold: -1), ColumnGenerationSettings(seededMasterIPTimeLimit: 0)] {
+                         ColumnGenerationSettings(divingPoolThreshold: -1), ColumnGenerationSettings(seededMasterIPTimeLimit: 0),
+                         { var s = ColumnGenerationSettings(); s.minimumPricingRounds = -1; return s }()] {
             #expect(!settings.defects.isEmpty)
             let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver(), settings: settings)
             #expect(throws: InvalidModelError.self) { try strategy.solve(timeLimit: 5, relativeGap: 0, threads: 1, verbose: false, progress: nil) }
         }
         #expect(ColumnGenerationSettings().defects.isEmpty)
+    }
+
+    /// Pricing rounds too slow for column generation's share, judged by the first: the
+    /// neighbourhood search gets the time, says so, keeps column generation's bound (valid,
+    /// at most the objective) and still reaches the optimum on a tiny instance.
+    @Test(arguments: [tinyTwoShifts, tinyWeekend])
+    func slowPricingRoundsHandOverToTheNeighbourhoodSearch(text: String) throws {
+        let instance = try CurtoisInstance.parse(text)
+        let scenario = try instance.scenario(name: "tiny")
+        let brute = try #require(bruteForceOptimum(instance))
+        var settings = ColumnGenerationSettings()
+        // Every first round is too slow for a million rounds in the share.
+        settings.minimumPricingRounds = 1_000_000
+        var o = options()
+        o.strategy = .columnGeneration(settings)
+        let solution = try RotaSolver().solve(scenario, options: o)
+        #expect(solution.rawStatus.hasPrefix("cg: a pricing round takes "), "\(solution.rawStatus)")
+        #expect(solution.rawStatus.contains("fell back to the neighbourhood search"))
+        #expect(solution.objective == Double(brute), "\(solution.rawStatus)")
+        let bound = try #require(solution.bound)
+        #expect(bound <= solution.objective + 1e-9)
+        #expect(RotaChecker(scenario: scenario).check(solution.rota).totalCost == solution.objective)
+        // With the default, the same instance is solved by column generation itself.
+        #expect(try RotaSolver().solve(scenario, options: options()).rawStatus.hasPrefix("cg iterations="))
     }
 
     /// A model that does not decompose falls back to the neighbourhood search and says so.
