@@ -232,6 +232,28 @@ struct ColumnGenerationTests {
     }
 
     /// A dive with no time for its first LP gives nothing rather than a partial fixing.
+    /// A dive that runs out of time after pricing columns in takes the best columns of its last
+    /// LP, which does not have the new ones: they are passed over, not read past its end.
+    @Test func bestColumnsIgnoreColumnsAddedAfterTheLP() throws {
+        var checked = 0
+        for seed in 1...(60 as UInt64) where checked < 1 {
+            guard let (_, _, strategy, master, pool, _) = try convergedMaster(seed: seed) else { continue }
+            let solved = try pool.lp.solve(timeLimit: 30)
+            try #require(solved.status == .optimal)
+            let before = pool.columns.count
+            let blocks = master.blockCount
+            let fresh = pool.columns.filter { $0.block == 0 }.map {
+                GeneratedColumn(block: 0, values: $0.values.map { 1 - $0 }, cost: $0.cost + 1_000, entries: $0.entries)
+            }
+            for column in fresh { try pool.add(column, convexityRow: master.linkCount + column.block) }
+            try #require(pool.columns.count > before)
+            let best = strategy.bestColumns(pool: pool, solved: solved, fixed: [Int?](repeating: nil, count: blocks))
+            #expect(best.allSatisfy { $0.map { $0 < before } ?? false }, "seed \(seed): \(best)")
+            checked += 1
+        }
+        #expect(checked == 1)
+    }
+
     @Test func diveWithoutTimeGivesNothing() throws {
         let (_, strategy, master, pool) = try convergedTiny(tinyTwoShifts)
         #expect(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: { 2 }) == nil)

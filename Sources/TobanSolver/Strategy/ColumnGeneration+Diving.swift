@@ -136,10 +136,15 @@ extension ColumnGeneration {
     }
 
     /// For every block not in `fixed`, its column of largest λ in `solved` (the lowest column
-    /// number on ties).
-    private func bestColumns(pool: ColumnPool, solved: LPResult, fixed: [Int?]) -> [Int?] {
+    /// number on ties), among the columns `solved` has.
+    ///
+    /// The pool may have grown since `solved`: a dive step prices columns in after its LP and
+    /// then runs out of time in the next, leaving `completed()` with the last LP solved
+    /// (Instance8 at 60 s crashed on an index past that solution's end).
+    func bestColumns(pool: ColumnPool, solved: LPResult, fixed: [Int?]) -> [Int?] {
         var best = [Int?](repeating: nil, count: fixed.count)
-        for (n, column) in pool.columns.enumerated() where fixed[column.block] == nil {
+        let known = Swift.max(0, Swift.min(pool.columns.count, solved.values.count - pool.firstLambda))
+        for (n, column) in pool.columns.prefix(known).enumerated() where fixed[column.block] == nil {
             if let current = best[column.block], pool.lambda(current, in: solved.values) >= pool.lambda(n, in: solved.values) { continue }
             best[column.block] = n
         }

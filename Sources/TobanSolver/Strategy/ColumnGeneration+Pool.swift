@@ -44,7 +44,8 @@ final class ColumnPool {
         return true
     }
 
-    /// The value of λ number `n` in an LP solution.
+    /// The value of λ number `n` in an LP solution, which must have been solved with that
+    /// column in the LP.
     func lambda(_ n: Int, in values: [Double]) -> Double { values[firstLambda + n] }
 
     /// Whether an LP solution uses any artificial (some linking row is violated).
