@@ -254,6 +254,32 @@ struct ColumnGenerationTests {
         #expect(checked == 1)
     }
 
+    /// When the master IP gives no rota, one column a block does: a feasible point, priced by
+    /// the checker at its objective, no better than the optimum.
+    @Test func oneColumnPerBlockIsARota() throws {
+        var checked = 0
+        for seed in 1...(60 as UInt64) where checked < 2 {
+            guard let (compiled, optimum, strategy, master, pool, _) = try convergedMaster(seed: seed),
+                  let point = try strategy.oneColumnPerBlock(master, pool: pool, total: 30, elapsed: { 0 }, tuning: MIPTuning()) else { continue }
+            checked += 1
+            #expect(compiled.model.infeasibilities(of: point).isEmpty, "seed \(seed)")
+            let objective = compiled.model.objectiveValue(of: point)
+            #expect(objective >= optimum - 1e-6, "seed \(seed)")
+            let check = RotaChecker(scenario: RandomScenario.make(seed: seed)).check(compiled.rota(from: point))
+            #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
+            #expect(abs(check.totalCost - objective) < 1e-6, "seed \(seed)")
+        }
+        #expect(checked == 2)
+        // The Curtois cover is elastic: any one column a block is a rota, even before any master LP.
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyWeekend).scenario(name: "tiny"))
+        let strategy = ColumnGeneration(compiled: compiled, backend: GLPKSolver(), lpSolver: GLPKSolver())
+        let master = DantzigWolfeMaster(model: compiled.model, decomposition: try DantzigWolfeDecomposition.make(compiled))
+        let pool = try strategy.makePool(master)
+        _ = try strategy.generateColumns(master, pool: pool, until: 30, threads: 1, elapsed: { 0 }, rounded: { $0 }, progress: nil)
+        let point = try #require(try strategy.oneColumnPerBlock(master, pool: pool, total: 30, elapsed: { 0 }, tuning: MIPTuning()))
+        #expect(compiled.model.infeasibilities(of: point).isEmpty)
+    }
+
     @Test func diveWithoutTimeGivesNothing() throws {
         let (_, strategy, master, pool) = try convergedTiny(tinyTwoShifts)
         #expect(try strategy.dive(master, pool: pool, until: 1, threads: 1, elapsed: { 2 }) == nil)

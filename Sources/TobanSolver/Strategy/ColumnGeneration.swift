@@ -369,6 +369,13 @@ public struct ColumnGeneration: Sendable {
             raw += "; master-ip " + ip.rawStatus
             if let point { adopt(point) }
         }
+        if incumbent == nil, !columns.isEmpty, let point = try oneColumnPerBlock(master, pool: pool, total: total, elapsed: elapsed,
+                                                                                tuning: tuning) {
+            // No rota from the master IP in its time (Instance8 at 60 s, unconverged, in about
+            // one run of three): one column a block, so that the search below has a start.
+            adopt(point)
+            raw += "; one column a block rota=\(Self.format(best))"
+        }
         if incumbent != nil { try progress?(SolveProgress(incumbent: best, bound: cgBound, elapsed: elapsed())) }
         if let incumbent, meets(cgBound) || withinGap(cgBound) {
             return result(values: incumbent, bound: cgBound)
@@ -808,6 +815,26 @@ public struct ColumnGeneration: Sendable {
         let result = try backend.solve(master.masterIP(columns: columns), options: options, progress: nil)
         guard result.primal == .feasiblePoint else { return (result, nil) }
         return (result, feasiblePoint(ipValues: result.values, columns: columns, master: master))
+    }
+
+    /// A rota of one pool column per block: each block's column of largest λ in the master LP
+    /// (re-solved; each block's first column if that fails), with the master variables at
+    /// their best for them (the master IP over those columns only). Nil when no block has a
+    /// column, or the columns together break a hard linking row.
+    ///
+    /// With elastic linking rows (the Curtois cover) any one column a block is a rota; the
+    /// master IP over the whole pool may still find none in its time.
+    func oneColumnPerBlock(_ master: DantzigWolfeMaster, pool: ColumnPool, total: Double, elapsed: () -> Double,
+                           tuning: MIPTuning) throws -> [Double]? {
+        let blocks = master.blockCount
+        var chosen = [Int?](repeating: nil, count: blocks)
+        let solved = try pool.lp.solve(timeLimit: Swift.max(0.1, Swift.min(5, total - elapsed())))
+        if solved.status == .optimal { chosen = bestColumns(pool: pool, solved: solved, fixed: chosen) }
+        for (n, column) in pool.columns.enumerated() where chosen[column.block] == nil { chosen[column.block] = n }
+        guard chosen.allSatisfy({ $0 != nil }) else { return nil }
+        let columns = chosen.compactMap { $0 }.map { pool.columns[$0] }
+        return try solveMasterIP(master, columns: columns, timeLimit: Swift.max(0.5, Swift.min(5, total - elapsed())), start: nil,
+                                 verbose: false, tuning: tuning).point
     }
 
     /// The whole-model point of a master IP solution over `columns` (``DantzigWolfeMaster/fullPoint(ipValues:columns:)``,
