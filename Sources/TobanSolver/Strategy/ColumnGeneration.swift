@@ -186,11 +186,15 @@ public struct ColumnGenerationSettings: Sendable, Hashable {
 ///    = block costs − duals × linking coefficients) is solved exactly as a small MIP; columns
 ///    with negative reduced cost are added. Every pricing round gives a Lagrangian bound,
 ///    valid for the whole model; the best one is kept, and rounded up when the objective is
-///    provably integral (``CompiledModel/hasIntegralObjective``).
+///    provably integral (``CompiledModel/hasIntegralObjective``). When the second round shows
+///    that fewer than ``ColumnGenerationSettings/minimumPricingRounds`` fit in the share, the
+///    neighbourhood search gets the rest of the time instead, with that bound.
 /// 3. After convergence, a dive on the master LP (``dive(_:pool:until:threads:elapsed:)``)
 ///    gives a first rota.
 /// 4. Price-and-branch: the master over every generated column is solved as an integer
-///    program seeded with the dive's rota; its solution maps back to a full model point.
+///    program seeded with the dive's rota; its solution maps back to a full model point. If it
+///    finds none in its time, one column a block gives the first rota
+///    (``oneColumnPerBlock(_:pool:total:elapsed:tuning:)``).
 /// 5. While a gap remains after convergence, branch-and-price
 ///    (``branchAndPrice(_:pool:incumbent:rootBound:until:threads:elapsed:rounded:progress:)``)
 ///    for a share of the time left: it raises the bound, may find a better rota, or proves it.
