@@ -76,7 +76,7 @@ extension ColumnGeneration {
         let model = master.model
         var outcome = BranchAndPriceOutcome(improved: nil, best: best, bound: rootBound, nodes: 0, finished: false)
         func closes(_ bound: Double) -> Bool {
-            outcome.best.isFinite && rounded(bound) >= outcome.best - 1e-7 * Swift.max(1, Swift.abs(outcome.best))
+            outcome.best.isFinite && LargeNeighbourhoodSearch.meets(outcome.best, bound: rounded(bound))
         }
         var open = [Node(fixings: Array(repeating: [], count: blocks), bound: rootBound, depth: 0, order: 0)]
         var created = 1

@@ -229,11 +229,10 @@ public struct ColumnGeneration: Sendable {
         /// Whether the last full pricing round added no column although not every pricing
         /// problem was proved: the master LP is optimal over every column the pricing finds.
         var stalled = false
-        /// Whether it stopped after its second round, which showed that fewer than
-        /// ``ColumnGenerationSettings/minimumPricingRounds`` fit its share.
-        var tooSlow = false
-        /// The second round's time, when it was too slow.
-        var roundSeconds = 0.0
+        /// The second round's time when it showed that fewer than
+        /// ``ColumnGenerationSettings/minimumPricingRounds`` fit the share, and column
+        /// generation stopped there; nil otherwise.
+        var tooSlowRound: Double?
         var lastMasterObjective: Double?
         var artificialsInUse: Bool
         var infeasibleBlock: String?
@@ -285,13 +284,13 @@ public struct ColumnGeneration: Sendable {
         } catch let failure as PricingFailure {
             return try fallback(failure.description)
         }
-        if outcome.tooSlow {
+        if let round = outcome.tooSlowRound {
             // The neighbourhood search instead; column generation's bound is still valid.
-            var result = try fallback("a pricing round takes \(String(format: "%.1f", outcome.roundSeconds)) s, fewer than \(settings.minimumPricingRounds) fit in its share")
+            var result = try fallback("a pricing round takes \(String(format: "%.1f", round)) s, fewer than \(settings.minimumPricingRounds) fit in its share")
             if let cgBound = outcome.bound.map(rounded), result.primal == .feasiblePoint, let objective = result.objective {
                 let bound = Swift.min(objective, Swift.max(result.bound ?? -.infinity, cgBound))
                 result.bound = bound
-                if objective - bound <= 1e-7 * Swift.max(1, Swift.abs(objective)) { result.termination = .optimal }
+                if LargeNeighbourhoodSearch.meets(objective, bound: bound) { result.termination = .optimal }
             }
             return result
         }
@@ -337,7 +336,7 @@ public struct ColumnGeneration: Sendable {
         // within a relative 1e-7 (GLPK's objective tolerance).
         func meets(_ bound: Double?) -> Bool {
             guard let bound, best.isFinite else { return false }
-            return best - bound <= 1e-7 * Swift.max(1, Swift.abs(best))
+            return LargeNeighbourhoodSearch.meets(best, bound: bound)
         }
         func withinGap(_ bound: Double?) -> Bool {
             guard let bound, best.isFinite, relativeGap > 0 else { return false }
@@ -627,11 +626,12 @@ public struct ColumnGeneration: Sendable {
             // The second round, without the set-up and the first master LP, is the one that
             // shows the pace (Instance8: 1.9 s, then 0.7 s a round).
             if outcome.iterations == 1 { firstRoundEnd = elapsed() }
-            if outcome.iterations == 2, added > 0, settings.minimumPricingRounds > 0, let firstRoundEnd,
-               (elapsed() - firstRoundEnd) * Double(settings.minimumPricingRounds) > deadline {
-                outcome.tooSlow = true
-                outcome.roundSeconds = elapsed() - firstRoundEnd
-                break
+            if outcome.iterations == 2, added > 0, settings.minimumPricingRounds > 0, let firstRoundEnd {
+                let round = elapsed() - firstRoundEnd
+                if round * Double(settings.minimumPricingRounds) > deadline {
+                    outcome.tooSlowRound = round
+                    break
+                }
             }
             outcome.stalled = added == 0 && !allProved
             if added == 0 {

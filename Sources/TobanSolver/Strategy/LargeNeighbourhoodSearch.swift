@@ -272,7 +272,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
             }
             if bound == nil, let lp = relaxation?.bound { bound = lp }
             if let bound, Self.gap(best, bound) <= relativeGap { return true }
-            if let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true; return true }
+            if let stopAt, Self.meets(best, bound: stopAt) { reachedStop = true; return true }
             return wholeProved
         }
         func launch() {
@@ -323,7 +323,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
             try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
         }
 
-        if !reachedStop, let stopAt, best <= stopAt + 1e-7 * Swift.max(1, Swift.abs(best)) { reachedStop = true }
+        if !reachedStop, let stopAt, Self.meets(best, bound: stopAt) { reachedStop = true }
         if reachedStop {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: Swift.min(best, stopAt ?? best),
                                time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/")); reached the given bound")
@@ -466,6 +466,12 @@ public struct LargeNeighbourhoodSearch: Sendable {
 
     static func gap(_ incumbent: Double, _ bound: Double) -> Double {
         Swift.abs(incumbent - bound) / Swift.max(Swift.abs(incumbent), 1e-10)
+    }
+
+    /// Whether `bound` proves `incumbent` optimal: they meet within a relative 1e-7, GLPK's
+    /// objective tolerance (conservative, as GLPK's own status).
+    static func meets(_ incumbent: Double, bound: Double) -> Bool {
+        incumbent - bound <= 1e-7 * Swift.max(1, Swift.abs(incumbent))
     }
 
     /// For each resource (by index into `resources`), the others that can take one of its
