@@ -409,6 +409,9 @@ public struct ColumnGeneration: Sendable {
         //     (Instance6: the dive 2059, this 1950, the optimum, so proved at 31 s of 60).
         //     Not after a tree that stalled at the root's bound: it found nothing new.
         if pool.columns.count > columns.count, !treeStalled, elapsed() < total {
+            if ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil {
+                FileHandle.standardError.write(Data("cg master IP over the tree's columns t=\(elapsed())\n".utf8))
+            }
             let all = pool.columns
             let before = best
             let (second, point) = try solveMasterIP(master, columns: all, timeLimit: masterIPLimit(), start: nil, verbose: verbose,
@@ -439,7 +442,16 @@ public struct ColumnGeneration: Sendable {
         //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
         //    prove the rota optimal at once.
         var compactBound: Double?
-        if let start = incumbent {
+        let phaseTrace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        func tracePhase(_ what: String) {
+            if phaseTrace { FileHandle.standardError.write(Data("cg \(what) t=\(elapsed())\n".utf8)) }
+        }
+        // Both remaining phases take at least a second; with less left, a time limit means the
+        // result now (Instance8 at 60 s: the master IP over the tree's columns ended at 60.6 s,
+        // and the two took the run to 64 s).
+        let outOfTime = timeLimit != nil && total - elapsed() < 1
+        tracePhase(outOfTime ? "out of time before the seeded run" : "seeded run")
+        if let start = incumbent, !outOfTime {
             let share = Swift.max(1, (total - elapsed()) * settings.seededRunShare)
             var seeded = SolveOptions(timeLimit: share, relativeGap: relativeGap, presolve: false, start: start, verbose: verbose)
             seeded.tuning = tuning
@@ -456,6 +468,11 @@ public struct ColumnGeneration: Sendable {
         }
 
         // 7. The neighbourhood search from the best rota so far (or from scratch).
+        if outOfTime, let incumbent {
+            raw += "; no time left for the neighbourhood search"
+            return result(values: incumbent, bound: [cgBound, compactBound].compactMap { $0 }.max())
+        }
+        tracePhase("neighbourhood search")
         let remaining = timeLimit.map { Swift.max(1, $0 - elapsed()) }
         var lnsSettings = settings.lns
         if primalGap { lnsSettings.proofShare = 0 }
