@@ -408,10 +408,12 @@ public struct ColumnGeneration: Sendable {
         //     under the tree's decisions and combine into rotas the root's columns do not
         //     (Instance6: the dive 2059, this 1950, the optimum, so proved at 31 s of 60).
         //     Not after a tree that stalled at the root's bound: it found nothing new.
+        let phaseTrace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
+        func tracePhase(_ what: String) {
+            if phaseTrace { FileHandle.standardError.write(Data("cg \(what) t=\(elapsed())\n".utf8)) }
+        }
         if pool.columns.count > columns.count, !treeStalled, elapsed() < total {
-            if ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil {
-                FileHandle.standardError.write(Data("cg master IP over the tree's columns t=\(elapsed())\n".utf8))
-            }
+            tracePhase("master IP over the tree's columns")
             let all = pool.columns
             let before = best
             let (second, point) = try solveMasterIP(master, columns: all, timeLimit: masterIPLimit(), start: nil, verbose: verbose,
@@ -442,10 +444,6 @@ public struct ColumnGeneration: Sendable {
         //    bound is the stronger one (the Dantzig–Wolfe bound is not always tight), GLPK may
         //    prove the rota optimal at once.
         var compactBound: Double?
-        let phaseTrace = ProcessInfo.processInfo.environment["TOBAN_CG_TRACE"] != nil
-        func tracePhase(_ what: String) {
-            if phaseTrace { FileHandle.standardError.write(Data("cg \(what) t=\(elapsed())\n".utf8)) }
-        }
         // Both remaining phases take at least a second; with less left, a time limit means the
         // result now (Instance8 at 60 s: the master IP over the tree's columns ended at 60.6 s,
         // and the two took the run to 64 s).
