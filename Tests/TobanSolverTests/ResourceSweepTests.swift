@@ -122,6 +122,36 @@ struct ResourceSweepTests {
         #expect(LargeNeighbourhoodSearch(compiled: compiled, backend: GLPKSolver()).combine(["A", "B"], [a1, b1], over: empty) == nil)
     }
 
+    /// GLPK recording the time limit of every call.
+    final class RecordingLimits: MIPSolver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Double?] = []
+        var limits: [Double?] { lock.withLock { recorded } }
+        var name: String { "glpk, time limits recorded" }
+        func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+            lock.withLock { recorded.append(options.timeLimit) }
+            return try GLPKSolver().solve(model, options: options, progress: progress)
+        }
+    }
+
+    /// Each resource of the sweep gets `sweepResourceTimeLimit`, not the neighbourhoods'
+    /// `subproblemTimeLimit` (Instance13: 49 of 120 staff spent the full 4 s unproved).
+    @Test func sweepResourcesGetTheirOwnTimeLimit() throws {
+        let compiled = ModelCompiler.compile(try CurtoisInstance.parse(tinyTwoShifts).scenario(name: "tiny"))
+        let backend = RecordingLimits()
+        var settings = LNSSettings(subproblemTimeLimit: 5)
+        settings.sweepResourceTimeLimit = 0.75
+        let search = LargeNeighbourhoodSearch(compiled: compiled, backend: backend, settings: settings)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let elapsed: @Sendable () -> Double = { (clock.now - started).inSeconds }
+        let swept = try #require(search.resourceSweep(from: compiled.values(for: Rota(assignments: [])), until: 60,
+                                                      elapsed: elapsed, trace: false))
+        #expect(compiled.model.infeasibilities(of: swept).isEmpty)
+        #expect(backend.limits.count >= 2)
+        #expect(backend.limits.allSatisfy { $0 == 0.75 }, "\(backend.limits)")
+    }
+
     /// Out of time before the first resource, the sweep gives nothing rather than a rota that
     /// still breaks the minimums.
     @Test func sweepWithoutTimeGivesNothing() throws {

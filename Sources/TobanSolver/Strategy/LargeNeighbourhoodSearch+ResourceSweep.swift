@@ -41,7 +41,7 @@ extension LargeNeighbourhoodSearch {
     /// the minimum total minutes, cannot start the neighbourhoods. Each resource's sub-problem
     /// is small (its own days and duty types), solved without a start: the incumbent is
     /// infeasible inside it. Each resource gets its share of the time left, at most
-    /// ``LNSSettings/subproblemTimeLimit``.
+    /// ``LNSSettings/sweepResourceTimeLimit``.
     ///
     /// With `threads` above 1, that many consecutive resources are solved at once from the same
     /// rota and their rows combined (each sees the others of its batch still empty); a
@@ -58,7 +58,7 @@ extension LargeNeighbourhoodSearch {
         while k < resources.count {
             let batch = Array(resources[k..<Swift.min(resources.count, k + batchSize)])
             let batchesLeft = Double((resources.count - k + batchSize - 1) / batchSize)
-            let limit = Swift.min(settings.subproblemTimeLimit, Swift.max(Self.minimumWindowTime, (deadline - elapsed()) / batchesLeft))
+            let limit = Swift.min(settings.sweepResourceTimeLimit, Swift.max(Self.minimumWindowTime, (deadline - elapsed()) / batchesLeft))
             var outcomes: [SubproblemOutcome?]
             if batch.count == 1 {
                 outcomes = [sweepResource(batch[0], incumbent: incumbent, limit: limit, until: deadline, dayOfSlot: dayOfSlot,

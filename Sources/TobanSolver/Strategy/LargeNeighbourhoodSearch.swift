@@ -73,6 +73,13 @@ public struct LNSSettings: Sendable, Hashable {
     /// than its length (on a year for 250 resources, 7-day windows covered 60 days in the
     /// sweep's 42 s and one-day windows the whole year).
     public var sweepWindow: Int = 1
+    /// Time limit of one resource's sub-problem in the sweep that builds the first rota one
+    /// resource at a time, in seconds (less when its even share of the time left is less).
+    ///
+    /// On Curtois Instance13 (120 staff) a resource's sub-problem is either solved in well
+    /// under a second or not proved in 4 s (49 of 120); with 4 s the sweep ended at 8731 after
+    /// 235 s, with 1 s at 8255 after 76 s, leaving the neighbourhoods 160 s more.
+    public var sweepResourceTimeLimit: Double = 1
 
     /// Creates settings.
     public init(seed: UInt64 = 1, initialShare: Double = 0.15, proofShare: Double = 0.3, subproblemTimeLimit: Double = 4,
@@ -103,7 +110,8 @@ public struct LNSSettings: Sendable, Hashable {
 ///    one if another worker moved it meanwhile, see ``accept(_:startedFrom:version:incumbent:best:)``)
 ///    and the worker starts the next neighbourhood at once (``SubproblemWorkers``). The
 ///    neighbourhood grows while sub-problems are solved to optimality without improvement and
-///    shrinks when they time out.
+///    shrinks when they time out; a kind that has never succeeded and fails at its least size pauses
+///    (``NeighbourhoodKinds``).
 /// 3. A final run on the whole model, seeded with the best rota (`glp_ios_heur_sol`), tries
 ///    to close the gap and gives the bound.
 ///
@@ -244,12 +252,11 @@ public struct LargeNeighbourhoodSearch: Sendable {
         var random = SplitMix64(seed: settings.seed)
         // Each kind of neighbourhood has its own size: a window over everyone times out at a
         // size where a few resources over the whole horizon are still solved in milliseconds.
-        var sizes = [Int](repeating: Swift.max(1, Swift.min(settings.initialResources, resourceIDs.count)), count: 3)
+        var kinds = NeighbourhoodKinds(count: 3, initialSize: settings.initialResources, largest: resourceIDs.count)
         let workers = SubproblemWorkers()
         // Sub-problems still running when the search ends (or throws) are stopped and joined.
         defer { workers.drain() }
         let threadCount = Swift.max(1, threads)
-        var picked = 0  // neighbourhoods launched: their kinds take turns
         var solved = 0
         var version = 0  // bumped whenever the incumbent changes
         var wholeProved = false
@@ -276,10 +283,9 @@ public struct LargeNeighbourhoodSearch: Sendable {
             return wholeProved
         }
         func launch() {
-            let kind = picked % 3
-            let neighbourhood = pick(kind: kind, size: sizes[kind], resources: resourceIDs, partners: partners, days: dates.count,
+            let kind = kinds.next()
+            let neighbourhood = pick(kind: kind, size: kinds.sizes[kind], resources: resourceIDs, partners: partners, days: dates.count,
                                      random: &random)
-            picked += 1
             var subOptions = options(Swift.min(settings.subproblemTimeLimit, Swift.max(0.5, searchEnd - elapsed())),
                                      presolve: false, start: nil, verbose: false)
             subOptions.tuning = settings.subproblemTuning
@@ -296,7 +302,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
             solved += 1
             let kind = done.ticket.kind
             guard let outcome = done.outcome else {
-                if sizes[kind] > 1 { sizes[kind] -= 1 }  // nothing found in its time: too large
+                kinds.record(kind: kind, found: false, proved: false, improved: false)  // nothing found in its time: too large
                 continue
             }
             if outcome.proved && outcome.coversEverything, model.infeasibilities(of: outcome.values).isEmpty {
@@ -312,25 +318,21 @@ public struct LargeNeighbourhoodSearch: Sendable {
             }
             let improved = accept(outcome, startedFrom: done.ticket.version, version: &version, incumbent: &incumbent, best: &best)
             if trace {
-                let text = "lns subproblem \(solved) kind \(kind) size \(sizes[kind]) best \(best) proved \(outcome.proved) improved \(improved) t=\(elapsed())\n"
+                let text = "lns subproblem \(solved) kind \(kind) size \(kinds.sizes[kind]) best \(best) proved \(outcome.proved) improved \(improved) t=\(elapsed())\n"
                 FileHandle.standardError.write(Data(text.utf8))
             }
-            if !outcome.proved {
-                if sizes[kind] > 1 { sizes[kind] -= 1 }
-            } else if !improved {
-                sizes[kind] = Swift.min(resourceIDs.count, sizes[kind] + 1)
-            }
+            kinds.record(kind: kind, found: true, proved: outcome.proved, improved: improved)
             try progress?(SolveProgress(incumbent: best, bound: bound, elapsed: elapsed()))
         }
 
         if !reachedStop, let stopAt, Self.meets(best, bound: stopAt) { reachedStop = true }
         if reachedStop {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: Swift.min(best, stopAt ?? best),
-                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/")); reached the given bound")
+                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(kinds.sizeText); reached the given bound")
         }
         if wholeProved {
             return SolveResult(termination: .optimal, primal: .feasiblePoint, values: incumbent, objective: best, bound: best,
-                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/")); whole problem proved")
+                               time: elapsed(), rawStatus: "lns subproblems=\(solved) sizes=\(kinds.sizeText); whole problem proved")
         }
 
         // 3. The proof run, seeded with the best rota.
@@ -342,7 +344,7 @@ public struct LargeNeighbourhoodSearch: Sendable {
         let closed = bound.map { Self.gap(best, $0) <= relativeGap } ?? false
         var termination: TerminationStatus = .timeLimit
         var finalBound = bound
-        var raw = "lns subproblems=\(solved) sizes=\(sizes.map(String.init).joined(separator: "/"))"
+        var raw = "lns subproblems=\(solved) sizes=\(kinds.sizeText)"
         if !closed && settings.proofShare > 0 && !proofHopeless {
             let proof = try backend.solve(model, options: options(remaining, presolve: false, start: incumbent, verbose: verbose),
                                           progress: progress.map { handler in
