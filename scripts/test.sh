@@ -7,8 +7,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/setup.sh
+
+# SwiftPM's incremental build can keep a dependent module compiled against an old layout of a
+# public struct (a stored property added or removed), which then reads wrong values or crashes
+# ("freed pointer was not the last allocation"). When any source changed since the last run
+# here, every Swift file is touched so all modules are rebuilt; a fresh clone builds all anyway.
+sources_stamp=.build/test-sources.sha256
+sources_hash="$(find Sources Tests -name '*.swift' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+if [ -f "$sources_stamp" ] && [ "$(cat "$sources_stamp")" != "$sources_hash" ]; then
+    echo "== sources changed since the last test run: rebuilding every module"
+    find Sources Tests -name '*.swift' -exec touch {} +
+fi
 swift build --product toban
-swift test
+swift build --build-tests
+mkdir -p .build && echo "$sources_hash" > "$sources_stamp"
+swift test --skip-build
 
 echo "== cross-check: Japanese holidays 1970–2099 against python-holidays"
 .build/debug/toban holidays --from 1970 --to 2099 --language en > .build/holidays.csv
